@@ -167,19 +167,25 @@ public final class ImageCodec {
         }
     }
 
-    /** Resizes a mask with nearest-neighbour sampling, so it stays binary. */
+    /**
+     * Resizes a mask with {@link Interpolation#NEAREST}, so it stays binary and samples exactly the source
+     * pixels that the image resized with {@code NEAREST} samples.
+     */
     public static BinaryMask resize(BinaryMask mask, int width, int height) {
         checkSize(width, height);
-        byte[] out = new byte[width * height];
-        for (int y = 0; y < height; y++) {
-            // Pixel-centre mapping, identical to OpenCV INTER_NEAREST_EXACT.
-            int sy = Math.min(mask.height() - 1, (int) ((y + 0.5) * mask.height() / height));
-            for (int x = 0; x < width; x++) {
-                int sx = Math.min(mask.width() - 1, (int) ((x + 0.5) * mask.width() / width));
-                out[y * width + x] = mask.pixels()[sy * mask.width() + sx];
-            }
+        OpenCv.ensureLoaded();
+        Mat src = new Mat(mask.height(), mask.width(), CvType.CV_8UC1);
+        Mat dst = new Mat();
+        try {
+            src.put(0, 0, mask.pixels());
+            Imgproc.resize(src, dst, new Size(width, height), 0, 0, Interpolation.NEAREST.openCvFlag);
+            byte[] out = new byte[width * height];
+            dst.get(0, 0, out);
+            return new BinaryMask(width, height, out);
+        } finally {
+            src.release();
+            dst.release();
         }
-        return new BinaryMask(width, height, out);
     }
 
     /**

@@ -30,7 +30,13 @@ public record ImageHeader(String format, int width, int height) {
             return checked(source, "png", beInt(b, 16), beInt(b, 20));
         }
         if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8) {
-            return jpeg(b, source);
+            ImageHeader header = jpeg(b, source);
+            // libjpeg fills missing rows with grey instead of failing, so a cut-off JPEG (a frame truncated
+            // in transit) would decode "successfully": require the end-of-image marker.
+            if (!endsWithEoi(b)) {
+                throw new ImageDecodeException(source, "JPEG is truncated: no end-of-image marker (FF D9) at the end");
+            }
+            return header;
         }
         if (b.length >= 2 && b[0] == 'B' && b[1] == 'M') {
             if (b.length < 26) {
@@ -71,6 +77,15 @@ public record ImageHeader(String format, int width, int height) {
             i += 2 + len;
         }
         throw new ImageDecodeException(source, "JPEG is truncated before its frame header (SOF)");
+    }
+
+    /** FF D9 as the last two bytes, allowing trailing zero padding as some cameras write. */
+    private static boolean endsWithEoi(byte[] b) {
+        int end = b.length;
+        while (end > 2 && b[end - 1] == 0) {
+            end--;
+        }
+        return end >= 4 && (b[end - 2] & 0xff) == 0xFF && (b[end - 1] & 0xff) == 0xD9;
     }
 
     private static ImageHeader checked(String source, String format, int w, int h) throws ImageDecodeException {

@@ -1,0 +1,9 @@
+package org.anomalyforge.ingest.dataset;
+
+final class OpenCvForTests {
+    private OpenCvForTests() {}
+
+    static void load() {
+        org.anomalyforge.ingest.image.OpenCv.ensureLoaded();
+    }
+}
