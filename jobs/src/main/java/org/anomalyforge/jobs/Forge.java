@@ -1,0 +1,45 @@
+package org.anomalyforge.jobs;
+
+import org.anomalyforge.jobs.cli.ForgeExceptionHandler;
+import org.anomalyforge.jobs.cli.ForgeVersion;
+import org.anomalyforge.jobs.dataset.DatasetCommand;
+import org.anomalyforge.jobs.demo.DemoCommand;
+import org.anomalyforge.jobs.generator.GeneratorCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code forge} command line: {@code forge <area> <verb>}.
+ *
+ * <p>Exit codes: 0 on success, 2 on bad usage, 1 on failed work (ARCHITECTURE.md, "Command line").
+ */
+@Command(name = "forge", mixinStandardHelpOptions = true, versionProvider = ForgeVersion.class,
+        description = {"AnomalyForge: few-shot defect generation, segmentation and streaming inspection.", ""},
+        subcommands = {DemoCommand.class, DatasetCommand.class, GeneratorCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Examples:",
+                "  forge demo                                   the whole pipeline on a generated sample",
+                "  forge dataset sample --out data/sample       three procedural products in MVTec layout",
+                "  forge dataset check data/mvtec/bottle        validate a dataset and print its few-shot split",
+                "", "Run 'forge <command> --help' for the options of a command."})
+public final class Forge implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Forge())
+                .setExecutionExceptionHandler(new ForgeExceptionHandler())
+                .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+}
