@@ -5,6 +5,8 @@ import org.anomalyforge.jobs.cli.ForgeVersion;
 import org.anomalyforge.jobs.dataset.DatasetCommand;
 import org.anomalyforge.jobs.demo.DemoCommand;
 import org.anomalyforge.jobs.generator.GeneratorCommand;
+import org.anomalyforge.jobs.stream.BrokerCommand;
+import org.anomalyforge.jobs.stream.CamerasCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,11 +17,14 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "forge", mixinStandardHelpOptions = true, versionProvider = ForgeVersion.class,
         description = {"AnomalyForge: few-shot defect generation, segmentation and streaming inspection.", ""},
-        subcommands = {DemoCommand.class, DatasetCommand.class, GeneratorCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, DatasetCommand.class, GeneratorCommand.class, BrokerCommand.class,
+                CamerasCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  forge demo                                   the whole pipeline on a generated sample",
                 "  forge dataset sample --out data/sample       three procedural products in MVTec layout",
                 "  forge dataset check data/mvtec/bottle        validate a dataset and print its few-shot split",
+                "  forge broker --data kafka-data               a local Kafka broker (KRaft) until Ctrl-C",
+                "  forge cameras --bootstrap 127.0.0.1:9092 --source sample --cameras 4 --fps 10",
                 "", "Run 'forge <command> --help' for the options of a command."})
 public final class Forge implements Runnable {
 
