@@ -33,7 +33,7 @@ public final class Progress implements AutoCloseable {
                 .showSpeed()
                 .setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS)
                 .setUpdateIntervalMillis(250)
-                .setMaxRenderedLength(100)
+                .setMaxRenderedLength(160)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .build());
     }

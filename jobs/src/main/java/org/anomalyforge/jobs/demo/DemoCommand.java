@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.anomalyforge.ingest.dataset.Dataset;
@@ -14,10 +15,20 @@ import org.anomalyforge.ingest.dataset.MvtecDatasetReader;
 import org.anomalyforge.ingest.dataset.ValidationReport;
 import org.anomalyforge.ingest.image.ImageCodec;
 import org.anomalyforge.ingest.sample.SampleSpec;
+import org.anomalyforge.jobs.cli.ForgeVersion;
 import org.anomalyforge.jobs.cli.Progress;
 import org.anomalyforge.jobs.cli.WorkFailedException;
 import org.anomalyforge.jobs.dataset.DatasetSampleCommand;
 import org.anomalyforge.jobs.dataset.DatasetSummary;
+import org.anomalyforge.jobs.generator.PerlinSynthesizeJob;
+import org.anomalyforge.jobs.segmenter.MetricsTable;
+import org.anomalyforge.jobs.segmenter.SegmenterEvaluateJob;
+import org.anomalyforge.jobs.segmenter.SegmenterTrainCommand;
+import org.anomalyforge.jobs.segmenter.SegmenterTrainJob;
+import org.anomalyforge.jobs.segmenter.TrainSettings;
+import org.anomalyforge.jobs.spark.SparkSessions;
+import org.anomalyforge.segmenter.LfdPreset;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +40,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the pipeline end to end on a generated sample dataset: sample products → validation "
-                + "and few-shot split.", "Every stage is real; outputs go to a new folder under --work."},
+                + "and few-shot split → Perlin baseline pairs (Spark) → LFD training (Spark task) → evaluation "
+                + "on the held-out split (Spark).", "Every stage is real; outputs go to a new folder under --work."},
         footer = {"", "Examples:", "  forge demo", "  forge demo --work /tmp/forge --seed 11"})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -45,6 +57,22 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--size", defaultValue = "256", description = "sample image size, 128..512 (default: ${DEFAULT-VALUE})")
     int size;
+
+    @Option(names = "--model-size", defaultValue = "128",
+            description = "LFD input size and pair size, multiple of 32 (default: ${DEFAULT-VALUE})")
+    int modelSize;
+
+    @Option(names = "--pairs-per-type", defaultValue = "24", description = "Perlin pairs per defect type (default: ${DEFAULT-VALUE})")
+    int pairsPerType;
+
+    @Option(names = "--iterations", defaultValue = "300", description = "LFD training iterations (default: ${DEFAULT-VALUE})")
+    int iterations;
+
+    @Option(names = "--epochs", defaultValue = "30", description = "LFD epoch budget, capped by --iterations (default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--master", description = "Spark master (default: local[*])")
+    String master;
 
     @Override
     public Integer call() throws Exception {
@@ -75,6 +103,34 @@ public final class DemoCommand implements Callable<Integer> {
             report.errors().forEach(e -> out.println("   " + e));
             throw new WorkFailedException("the generated sample dataset failed validation: " + report.errors().size()
                     + " error(s)");
+        }
+
+        SparkSession spark = SparkSessions.start("forge demo", master);
+        try {
+            stage(out, 3, "baseline pairs: DRAEM-style Perlin anomalies, a Spark job over seeds");
+            Path pairs = run.resolve("pairs/perlin");
+            PerlinSynthesizeJob.Summary synth = PerlinSynthesizeJob.run(spark,
+                    new PerlinSynthesizeJob.Options(data, pairs, List.of(), pairsPerType, seed, modelSize, 0));
+            out.println("   " + synth.total() + " pairs (" + pairsPerType + " per defect type) in " + pairs);
+
+            stage(out, 4, "LFD training: real shots + normals + Perlin pairs, one unified model ("
+                    + iterations + " iterations at " + modelSize + "×" + modelSize + ")");
+            Path store = run.resolve("models");
+            List<SegmenterTrainJob.Trained> trained = SegmenterTrainJob.run(spark, new SegmenterTrainJob.Options(
+                    data, List.of(pairs), store, List.of(), false, OptionalInt.empty(),
+                    new TrainSettings(LfdPreset.SMOKE.name(), modelSize, 8, epochs, iterations, seed, null, null),
+                    ForgeVersion.version()));
+            SegmenterTrainCommand.print(out, trained);
+
+            stage(out, 5, "evaluation on the held-out split (never seen in training or selection)");
+            Path runDir = Path.of(trained.get(0).runDir());
+            SegmenterEvaluateJob.Report evaluation = SegmenterEvaluateJob.run(spark, new SegmenterEvaluateJob.Options(
+                    data, runDir, List.of(), run.resolve("evaluation"), 8, 0));
+            out.print(MetricsTable.of(evaluation.metrics()));
+            out.println("   " + evaluation.images() + " held-out images; metrics.json and scores.parquet in "
+                    + run.resolve("evaluation"));
+        } finally {
+            spark.stop();
         }
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
