@@ -9,6 +9,7 @@ import org.anomalyforge.jobs.generator.GeneratorCommand;
 import org.anomalyforge.jobs.segmenter.SegmenterCommand;
 import org.anomalyforge.jobs.stream.BrokerCommand;
 import org.anomalyforge.jobs.stream.CamerasCommand;
+import org.anomalyforge.jobs.stream.InspectCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
 @Command(name = "forge", mixinStandardHelpOptions = true, versionProvider = ForgeVersion.class,
         description = {"AnomalyForge: few-shot defect generation, segmentation and streaming inspection.", ""},
         subcommands = {DemoCommand.class, DatasetCommand.class, GeneratorCommand.class, SegmenterCommand.class,
-                BenchCommand.class, BrokerCommand.class, CamerasCommand.class, CommandLine.HelpCommand.class},
+                BenchCommand.class, BrokerCommand.class, CamerasCommand.class, InspectCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  forge demo                                   the whole pipeline on a generated sample",
                 "  forge dataset sample --out data/sample       three procedural products in MVTec layout",

@@ -33,9 +33,17 @@ public final class Progress implements AutoCloseable {
                 .showSpeed()
                 .setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS)
                 .setUpdateIntervalMillis(250)
-                .setMaxRenderedLength(160)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .setConsumer(new ConsoleProgressBarConsumer(System.err, width()))
                 .build());
+    }
+
+    /** $COLUMNS when the shell exports it; otherwise wide enough for the bar plus loss messages (logs, CI). */
+    private static int width() {
+        String columns = System.getenv("COLUMNS");
+        if (columns != null && columns.matches("[0-9]{2,4}")) {
+            return Math.max(60, Integer.parseInt(columns) - 1);
+        }
+        return 150;
     }
 
     public void step() {
