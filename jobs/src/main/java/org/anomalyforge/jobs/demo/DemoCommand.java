@@ -7,14 +7,17 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.anomalyforge.ingest.dataset.Dataset;
 import org.anomalyforge.ingest.dataset.DatasetValidator;
 import org.anomalyforge.ingest.dataset.MvtecDatasetReader;
 import org.anomalyforge.ingest.dataset.ValidationReport;
+import org.anomalyforge.ingest.cameras.FaultPlan;
 import org.anomalyforge.ingest.image.ImageCodec;
 import org.anomalyforge.ingest.sample.SampleSpec;
+import org.anomalyforge.jobs.bench.BenchStreamCommand;
 import org.anomalyforge.jobs.cli.ForgeVersion;
 import org.anomalyforge.jobs.cli.Progress;
 import org.anomalyforge.jobs.cli.WorkFailedException;
@@ -27,6 +30,7 @@ import org.anomalyforge.jobs.segmenter.SegmenterTrainCommand;
 import org.anomalyforge.jobs.segmenter.SegmenterTrainJob;
 import org.anomalyforge.jobs.segmenter.TrainSettings;
 import org.anomalyforge.jobs.spark.SparkSessions;
+import org.anomalyforge.jobs.stream.StreamRehearsal;
 import org.anomalyforge.segmenter.LfdPreset;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -41,7 +45,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the pipeline end to end on a generated sample dataset: sample products → validation "
                 + "and few-shot split → Perlin baseline pairs (Spark) → LFD training (Spark task) → evaluation "
-                + "on the held-out split (Spark).", "Every stage is real; outputs go to a new folder under --work."},
+                + "on the held-out split (Spark) → live inspection of simulated cameras through an embedded Kafka broker "
+                + "(Structured Streaming).", "Every stage is real; outputs go to a new folder under --work."},
         footer = {"", "Examples:", "  forge demo", "  forge demo --work /tmp/forge --seed 11"})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -70,6 +75,18 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--epochs", defaultValue = "30", description = "LFD epoch budget, capped by --iterations (default: ${DEFAULT-VALUE})")
     int epochs;
+
+    @Option(names = "--stream-seconds", defaultValue = "20", description = "camera replay time (default: ${DEFAULT-VALUE})")
+    int streamSeconds;
+
+    @Option(names = "--stream-cameras", defaultValue = "2", description = "simulated cameras (default: ${DEFAULT-VALUE})")
+    int streamCameras;
+
+    @Option(names = "--stream-fps", defaultValue = "2", description = "frames/s per camera (default: ${DEFAULT-VALUE})")
+    double streamFps;
+
+    @Option(names = "--stream-product", defaultValue = "tile", description = "product the cameras show (default: ${DEFAULT-VALUE})")
+    String streamProduct;
 
     @Option(names = "--master", description = "Spark master (default: local[*])")
     String master;
@@ -129,6 +146,15 @@ public final class DemoCommand implements Callable<Integer> {
             out.print(MetricsTable.of(evaluation.metrics()));
             out.println("   " + evaluation.images() + " held-out images; metrics.json and scores.parquet in "
                     + run.resolve("evaluation"));
+
+            stage(out, 6, "live inspection: embedded Kafka broker, " + streamCameras + " cameras replaying the held-out "
+                    + "'" + streamProduct + "' images for " + streamSeconds + " s, Structured Streaming with the LFD model");
+            out.flush();
+            StreamRehearsal.Result live = StreamRehearsal.run(spark, new StreamRehearsal.Options(runDir,
+                    data.resolve(streamProduct), Optional.empty(), streamCameras, streamFps,
+                    Duration.ofSeconds(streamSeconds), size, run.resolve("stream"), FaultPlan.none(), 8,
+                    Duration.ofMillis(500)), System.err);
+            BenchStreamCommand.print(out, live, streamCameras * streamFps);
         } finally {
             spark.stop();
         }
