@@ -14,6 +14,7 @@ import org.anomalyforge.ingest.sample.SampleSpec;
 import org.anomalyforge.jobs.cli.TextTable;
 import org.anomalyforge.jobs.dataset.DatasetSampleCommand;
 import org.anomalyforge.jobs.spark.SparkSessions;
+import org.anomalyforge.jobs.spark.TorchThreads;
 import org.anomalyforge.jobs.stream.InspectionTable;
 import org.anomalyforge.jobs.stream.StreamRehearsal;
 import org.apache.spark.sql.SparkSession;
@@ -62,6 +63,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        TorchThreads.configureFor(Runtime.getRuntime().availableProcessors());   // one core per concurrent task
         Path dir = work != null ? work : Files.createTempDirectory("forge-bench-stream-");
         PrintWriter w = spec.commandLine().getOut();
         Path images = source;

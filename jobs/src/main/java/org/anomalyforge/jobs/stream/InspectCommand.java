@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.anomalyforge.jobs.cli.TextTable;
 import org.anomalyforge.jobs.spark.SparkSessions;
+import org.anomalyforge.jobs.spark.TorchThreads;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import picocli.CommandLine.Command;
@@ -87,6 +88,8 @@ public final class InspectCommand implements Callable<Integer> {
         if (availableNow && seconds != null) {
             throw new ParameterException(spec.commandLine(), "--available-now and --seconds exclude each other");
         }
+        // Local mode runs one inference task per core at once; give each forward one core.
+        TorchThreads.configureFor(Runtime.getRuntime().availableProcessors());
         InspectionStream.Options options = new InspectionStream.Options(bootstrap, topic, inspectionsTopic, dlqTopic,
                 kafkaOptions, model, checkpoint, out, maxOffsets, batch, masks,
                 availableNow ? null : Duration.ofMillis(triggerMs), null);
