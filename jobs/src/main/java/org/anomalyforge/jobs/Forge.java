@@ -3,6 +3,7 @@ package org.anomalyforge.jobs;
 import org.anomalyforge.jobs.cli.ForgeExceptionHandler;
 import org.anomalyforge.jobs.cli.ForgeVersion;
 import org.anomalyforge.jobs.bench.BenchCommand;
+import org.anomalyforge.jobs.clips.ClipsCommand;
 import org.anomalyforge.jobs.dataset.DatasetCommand;
 import org.anomalyforge.jobs.demo.DemoCommand;
 import org.anomalyforge.jobs.generator.GeneratorCommand;
@@ -22,13 +23,14 @@ import picocli.CommandLine.Command;
         description = {"AnomalyForge: few-shot defect generation, segmentation and streaming inspection.", ""},
         subcommands = {DemoCommand.class, DatasetCommand.class, GeneratorCommand.class, SegmenterCommand.class,
                 BenchCommand.class, BrokerCommand.class, CamerasCommand.class, InspectCommand.class,
-                CommandLine.HelpCommand.class},
+                ClipsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  forge demo                                   the whole pipeline on a generated sample",
                 "  forge dataset sample --out data/sample       three procedural products in MVTec layout",
                 "  forge dataset check data/mvtec/bottle        validate a dataset and print its few-shot split",
                 "  forge segmenter train --data data/sample --pairs pairs/perlin --store models",
                 "  forge bench segmenter                        LFD frames/s at batch 1 and 8",
+                "  forge clips synth --out data/clips           synthetic factory action clips (MJPG AVI)",
                 "  forge broker --data kafka-data               a local Kafka broker (KRaft) until Ctrl-C",
                 "  forge cameras --bootstrap 127.0.0.1:9092 --source sample --cameras 4 --fps 10",
                 "", "Run 'forge <command> --help' for the options of a command."})
