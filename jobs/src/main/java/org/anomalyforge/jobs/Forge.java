@@ -6,6 +6,7 @@ import org.anomalyforge.jobs.bench.BenchCommand;
 import org.anomalyforge.jobs.clips.ClipsCommand;
 import org.anomalyforge.jobs.dataset.DatasetCommand;
 import org.anomalyforge.jobs.demo.DemoCommand;
+import org.anomalyforge.jobs.recognizer.RecognizerCommand;
 import org.anomalyforge.jobs.generator.GeneratorCommand;
 import org.anomalyforge.jobs.segmenter.SegmenterCommand;
 import org.anomalyforge.jobs.stream.BrokerCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
         description = {"AnomalyForge: few-shot defect generation, segmentation and streaming inspection.", ""},
         subcommands = {DemoCommand.class, DatasetCommand.class, GeneratorCommand.class, SegmenterCommand.class,
                 BenchCommand.class, BrokerCommand.class, CamerasCommand.class, InspectCommand.class,
-                ClipsCommand.class, CommandLine.HelpCommand.class},
+                ClipsCommand.class, RecognizerCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  forge demo                                   the whole pipeline on a generated sample",
                 "  forge dataset sample --out data/sample       three procedural products in MVTec layout",

@@ -5,8 +5,8 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs the real {@code forge} command line in-process and captures its output and exit code. */
-record ForgeRun(int exitCode, String out, String err) {
-    static ForgeRun of(String... args) {
+public record ForgeRun(int exitCode, String out, String err) {
+    public static ForgeRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = Forge.commandLine();

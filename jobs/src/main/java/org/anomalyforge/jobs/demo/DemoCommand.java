@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the pipeline end to end on a generated sample dataset: sample products → validation "
-                + "and few-shot split → Perlin baseline pairs (Spark) → LFD training (Spark task) → evaluation "
+                + "and few-shot split → SeaS tiny fine-tune and samples (Spark task) → Perlin baseline pairs (Spark) → LFD training (Spark task) → evaluation "
                 + "on the held-out split (Spark) → live inspection of simulated cameras through an embedded Kafka broker "
                 + "(Structured Streaming).", "Every stage is real; outputs go to a new folder under --work."},
         footer = {"", "Examples:", "  forge demo", "  forge demo --work /tmp/forge --seed 11"})
@@ -75,6 +75,15 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--epochs", defaultValue = "30", description = "LFD epoch budget, capped by --iterations (default: ${DEFAULT-VALUE})")
     int epochs;
+
+    @Option(names = "--seas-product", defaultValue = "tile", description = "product SeaS is fine-tuned on (default: ${DEFAULT-VALUE})")
+    String seasProduct;
+
+    @Option(names = "--seas-stage0-steps", defaultValue = "60", description = "SeaS stage-0 steps (default: ${DEFAULT-VALUE})")
+    int seasStage0;
+
+    @Option(names = "--seas-stage1-steps", defaultValue = "120", description = "SeaS stage-1 steps (default: ${DEFAULT-VALUE})")
+    int seasStage1;
 
     @Option(names = "--stream-seconds", defaultValue = "20", description = "camera replay time (default: ${DEFAULT-VALUE})")
     int streamSeconds;
@@ -124,13 +133,20 @@ public final class DemoCommand implements Callable<Integer> {
 
         SparkSession spark = SparkSessions.start("forge demo", master);
         try {
-            stage(out, 3, "baseline pairs: DRAEM-style Perlin anomalies, a Spark job over seeds");
+            stage(out, 3, "SeaS (tiny profile) on '" + seasProduct + "': stage 0 autoencoder + stage 1 unbalanced "
+                    + "prompts with ε-MSE, NA and DA losses (" + seasStage0 + " + " + seasStage1 + " steps), then sampling");
+            out.flush();
+            SeasDemoStage.run(spark, out, data, dataset.product(seasProduct).orElseThrow(() ->
+                    new WorkFailedException("--seas-product '" + seasProduct + "' is not in " + data)),
+                    run.resolve("seas"), 64, seasStage0, seasStage1, seed);
+
+            stage(out, 4, "baseline pairs: DRAEM-style Perlin anomalies, a Spark job over seeds");
             Path pairs = run.resolve("pairs/perlin");
             PerlinSynthesizeJob.Summary synth = PerlinSynthesizeJob.run(spark,
                     new PerlinSynthesizeJob.Options(data, pairs, List.of(), pairsPerType, seed, modelSize, 0));
             out.println("   " + synth.total() + " pairs (" + pairsPerType + " per defect type) in " + pairs);
 
-            stage(out, 4, "LFD training: real shots + normals + Perlin pairs, one unified model ("
+            stage(out, 5, "LFD training: real shots + normals + Perlin pairs, one unified model ("
                     + iterations + " iterations at " + modelSize + "×" + modelSize + ")");
             Path store = run.resolve("models");
             List<SegmenterTrainJob.Trained> trained = SegmenterTrainJob.run(spark, new SegmenterTrainJob.Options(
@@ -139,7 +155,7 @@ public final class DemoCommand implements Callable<Integer> {
                     ForgeVersion.version()));
             SegmenterTrainCommand.print(out, trained);
 
-            stage(out, 5, "evaluation on the held-out split (never seen in training or selection)");
+            stage(out, 6, "evaluation on the held-out split (never seen in training or selection)");
             Path runDir = Path.of(trained.get(0).runDir());
             SegmenterEvaluateJob.Report evaluation = SegmenterEvaluateJob.run(spark, new SegmenterEvaluateJob.Options(
                     data, runDir, List.of(), run.resolve("evaluation"), 8, 0));
@@ -147,7 +163,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("   " + evaluation.images() + " held-out images; metrics.json and scores.parquet in "
                     + run.resolve("evaluation"));
 
-            stage(out, 6, "live inspection: embedded Kafka broker, " + streamCameras + " cameras replaying the held-out "
+            stage(out, 7, "live inspection: embedded Kafka broker, " + streamCameras + " cameras replaying the held-out "
                     + "'" + streamProduct + "' images for " + streamSeconds + " s, Structured Streaming with the LFD model");
             out.flush();
             StreamRehearsal.Result live = StreamRehearsal.run(spark, new StreamRehearsal.Options(runDir,

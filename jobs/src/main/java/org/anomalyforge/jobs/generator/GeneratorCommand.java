@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code forge generator}: defect image–mask pair generation. */
 @Command(name = "generator", mixinStandardHelpOptions = true,
-        description = "Generate defect image–mask pairs (the DRAEM-style Perlin baseline; SeaS with issues #4/#5).",
-        subcommands = {SynthesizeCommand.class})
+        description = "SeaS fine-tuning and sampling, and mass production of defect image–mask pairs.",
+        subcommands = {FinetuneCommand.class, SampleCommand.class, SynthesizeCommand.class})
 public final class GeneratorCommand {}
