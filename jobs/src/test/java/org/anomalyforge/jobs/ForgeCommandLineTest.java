@@ -96,6 +96,15 @@ class ForgeCommandLineTest {
     }
 
     @Test
+    void importSd14OfAMissingFolderIsAFailedRunNamingIt() {
+        ForgeRun r = ForgeRun.of("generator", "import-sd14", "--from", tmp.resolve("sd").toString(), "--store",
+                tmp.resolve("store").toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains(tmp.resolve("sd") + ": no such folder (expected a diffusers pipeline folder)"),
+                r.err());
+    }
+
+    @Test
     void checkOfAMissingFolderIsAFailedRunNamingIt() {
         ForgeRun r = ForgeRun.of("dataset", "check", tmp.resolve("nope").toString());
         assertEquals(1, r.exitCode());
