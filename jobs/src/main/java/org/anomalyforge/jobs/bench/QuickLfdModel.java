@@ -18,13 +18,13 @@ import org.anomalyforge.segmenter.TrainingProgress;
 import org.anomalyforge.segmenter.TrainingSample;
 
 /**
- * A real LFD run trained for a few iterations on sample images, for benchmarks run without --model:
- * inference speed depends on the input size, not on how well the weights were trained.
+ * A real LFD run trained for a few iterations on sample images, for benchmarks run without --model and for
+ * tests that need a model, not a good one: inference speed depends on the input size, not on the weights.
  */
-final class QuickLfdModel {
+public final class QuickLfdModel {
     private QuickLfdModel() {}
 
-    static Path train(Path store, ProductKind kind, int size) throws IOException {
+    public static Path train(Path store, ProductKind kind, int size) throws IOException {
         ImageCodec codec = ImageCodec.withDefaults();
         List<TrainingSample> samples = new ArrayList<>();
         String defect = kind.defectTypes().get(0);
@@ -37,7 +37,7 @@ final class QuickLfdModel {
         }
         LfdTrainingOptions options = LfdTrainingOptions.of(LfdPreset.SMOKE).withInputSize(size).withBatchSize(4)
                 .withEpochs(1).withIterationCap(2);
-        return Lfd.train(new LfdTrainRequest(kind.folderName(), samples, options, store, "bench"), TrainingProgress.NONE)
+        return Lfd.train(new LfdTrainRequest(kind.folderName(), samples, options, store, "quick"), TrainingProgress.NONE)
                 .runDir();
     }
 }

@@ -91,7 +91,6 @@ public final class SegmenterEvaluateJob {
         int batch = o.batchSize();
         MapPartitionsFunction<Row, Row> score = rows -> new Scorer(rows, run, batch, width, height);
         Map<String, Map<String, AnomalyMetricsAccumulator>> acc = new TreeMap<>();
-        Map<String, List<float[]>> goodMaps = new LinkedHashMap<>();
         List<Row> scores = new ArrayList<>();
         MetricsConfig config = MetricsConfig.histogram(tauPixel);
         Iterator<Row> it = heldOut.mapPartitions(score, Encoders.row(SCORED)).toLocalIterator();

@@ -14,7 +14,7 @@ import org.anomalyforge.ingest.image.RgbImage;
 import org.anomalyforge.ingest.sample.ProductKind;
 import org.anomalyforge.ingest.sample.SampleProductGenerator;
 import org.anomalyforge.jobs.ForgeRun;
-import org.anomalyforge.jobs.TinyLfdRun;
+import org.anomalyforge.jobs.bench.QuickLfdModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +24,7 @@ class SegmenterPredictCommandTest {
 
     @Test
     void writesMasksAtFrameSizeOverlaysAndCsvAndReportsUnreadableFilesWithoutLosingTheOthers() throws IOException {
-        Path model = TinyLfdRun.train(tmp.resolve("store"));
+        Path model = QuickLfdModel.train(tmp.resolve("store"), ProductKind.METAL, 64);
         ImageCodec codec = ImageCodec.withDefaults();
         Path images = Files.createDirectories(tmp.resolve("in/line-2"));
         RgbImage frame = SampleProductGenerator.render(ProductKind.METAL, "test", Optional.of("rust"), 0, 3, 160).image();

@@ -24,7 +24,7 @@ import org.anomalyforge.ingest.image.ImageCodec;
 import org.anomalyforge.ingest.sample.ProductKind;
 import org.anomalyforge.ingest.sample.SampleProductGenerator;
 import org.anomalyforge.jobs.LocalSpark;
-import org.anomalyforge.jobs.TinyLfdRun;
+import org.anomalyforge.jobs.bench.QuickLfdModel;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -54,7 +54,7 @@ class InspectionStreamTest {
     @BeforeAll
     static void setUp() throws IOException {
         broker = EmbeddedKafkaBroker.start();
-        model = TinyLfdRun.train(tmp.resolve("store"));
+        model = QuickLfdModel.train(tmp.resolve("store"), ProductKind.METAL, 64);
         ImageCodec codec = ImageCodec.withDefaults();
         jpeg = codec.encodeJpeg(SampleProductGenerator.render(ProductKind.METAL, "test", Optional.of("rust"), 0, 2, 128)
                 .image(), 90);
