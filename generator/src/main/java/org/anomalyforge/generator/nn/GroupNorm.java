@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Arrays;
@@ -50,8 +49,12 @@ public final class GroupNorm extends ModuleBlock {
         long n = s.get(0);
         long per = s.size() / (n * groups);
         NDManager m = x.getManager();
-        NDArray y = LayerNorm.layerNorm(x.reshape(n, groups, per), new Shape(per), m.ones(new Shape(per)),
-                m.zeros(new Shape(per)), eps).singletonOrThrow().reshape(s);
+        // Elementary ops rather than the fused layer_norm: libtorch 2.7.1's CPU layer_norm backward returned
+        // inf/1e38 gradients for near-constant groups in stage-0 training (weights and loss finite; DESIGN §7.7).
+        NDArray grouped = x.reshape(n, groups, per);
+        NDArray centred = grouped.sub(grouped.mean(new int[] {2}, true));
+        NDArray variance = centred.square().mean(new int[] {2}, true);
+        NDArray y = centred.div(variance.add(eps).sqrt()).reshape(s);
         long[] affine = new long[s.dimension()];
         Arrays.fill(affine, 1);
         affine[1] = channels;
