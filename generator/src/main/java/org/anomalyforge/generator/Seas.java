@@ -7,6 +7,7 @@ import org.anomalyforge.generator.checkpoint.SeasCheckpoint;
 import org.anomalyforge.generator.checkpoint.SeasModels;
 import org.anomalyforge.generator.training.GradMode;
 import org.anomalyforge.generator.training.SeasFinetuner;
+import org.anomalyforge.generator.training.SeasMaskTrainer;
 import org.anomalyforge.ingest.store.ModelStore;
 import org.anomalyforge.ingest.store.VerifiedRun;
 
@@ -25,6 +26,15 @@ public final class Seas {
      */
     public static FinetuneResult finetune(SeasFinetuneRequest request, FinetuneProgress progress) throws IOException {
         return new SeasFinetuner(request, progress).run();
+    }
+
+    /**
+     * Stage 2 (refined mask prediction) on a committed stage-1 run, then BN recalibration; commits a new run of kind
+     * {@code seas} whose manifest names the parent. Blocks while another SeaS training runs in this JVM.
+     */
+    public static FinetuneResult trainMasks(SeasMaskTrainingRequest request, FinetuneProgress progress)
+            throws IOException {
+        return new SeasMaskTrainer(request, progress).run();
     }
 
     /** Verifies the run's manifest (every SHA-256), then builds the networks and imports their weights. */

@@ -12,6 +12,7 @@ import org.anomalyforge.generator.pipeline.SeasSampler;
 import org.anomalyforge.generator.prompts.PromptSet;
 import org.anomalyforge.generator.sampling.SchedulerKind;
 import org.anomalyforge.generator.training.ImagePreprocessor;
+import org.anomalyforge.ingest.image.BinaryMask;
 import org.anomalyforge.ingest.image.ImageDecodeException;
 import org.anomalyforge.ingest.image.RgbImage;
 
@@ -21,6 +22,9 @@ import org.anomalyforge.ingest.image.RgbImage;
  * run as one batch; results come back in request order.
  */
 public final class SeasGenerator implements AutoCloseable {
+
+    /** Mask threshold on the mean defect probability (seas.md §9.1). */
+    public static final double MASK_THRESHOLD = 0.2;
 
     private final String product;
     private final String runId;
@@ -56,7 +60,15 @@ public final class SeasGenerator implements AutoCloseable {
         return models.config().imageSize();
     }
 
-    /** One image per request, in request order; the same request always yields the same image. */
+    /** Whether this run has the stage-2 mask branch, so anomaly requests come back with masks. */
+    public boolean hasMasks() {
+        return models.rmp() != null;
+    }
+
+    /**
+     * One image per request, in request order; the same request always yields the same image. With the mask branch,
+     * each anomaly image carries its mask: mean P(defect) over the last three steps > {@value #MASK_THRESHOLD}.
+     */
     public List<GeneratedImage> generate(List<GenerationRequest> batch) {
         if (batch == null || batch.isEmpty()) {
             throw new IllegalArgumentException("generate needs at least one request, got none");
@@ -69,17 +81,35 @@ public final class SeasGenerator implements AutoCloseable {
         GeneratedImage[] out = new GeneratedImage[batch.size()];
         for (List<Integer> group : groups.values()) {
             List<SampleSpec> specs = new ArrayList<>();
-            for (int j : group) {
-                specs.add(spec(batch.get(j), j));
-            }
-            GenerationRequest first = batch.get(group.get(0));
-            List<RgbImage> images = sampler.sample(specs, solver(first.sampler()), first.steps());
+            boolean[] withMask = new boolean[group.size()];
             for (int i = 0; i < group.size(); i++) {
                 GenerationRequest r = batch.get(group.get(i));
-                out[group.get(i)] = new GeneratedImage(images.get(i), r.defectType(), r.seed(), r.guidance(), runId);
+                specs.add(spec(r, group.get(i)));
+                withMask[i] = hasMasks() && r.defectType() != null;
+            }
+            GenerationRequest first = batch.get(group.get(0));
+            SeasSampler.SampleOutput result = sampler.sample(specs, solver(first.sampler()), first.steps(), withMask);
+            for (int i = 0; i < group.size(); i++) {
+                GenerationRequest r = batch.get(group.get(i));
+                float[] p = result.defectProbability().get(i);
+                out[group.get(i)] = new GeneratedImage(result.images().get(i), r.defectType(), r.seed(), r.guidance(),
+                        runId, p == null ? null : threshold(p, imageSize()));
             }
         }
         return List.of(out);
+    }
+
+    /** mask = [p > threshold] (no morphology, as the original). */
+    static BinaryMask threshold(float[] probability, int side) {
+        if (probability.length != side * side) {
+            throw new IllegalArgumentException("defect probability must have " + side + "² values, got "
+                    + probability.length);
+        }
+        byte[] pixels = new byte[probability.length];
+        for (int q = 0; q < pixels.length; q++) {
+            pixels[q] = (byte) (probability[q] > (float) MASK_THRESHOLD ? 1 : 0);   // in float32, as torch compares
+        }
+        return new BinaryMask(side, side, pixels);
     }
 
     private SampleSpec spec(GenerationRequest r, int index) {

@@ -72,7 +72,7 @@ public final class Sd14Import {
         }
         // 4. Copy into a store run with the same layout; the manifest hashes every file.
         Map<String, Path> files = new LinkedHashMap<>();
-        for (Component c : Component.values()) {
+        for (Component c : Component.diffusers()) {
             Path f = DiffusersFolderImport.weightFile(diffusers, c);
             files.put(diffusers.relativize(f).toString(), f);
         }

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.anomalyforge.generator.config.ConfigJson;
+import org.anomalyforge.generator.config.RmpConfig;
 import org.anomalyforge.generator.nn.ModelInitialization;
 import org.anomalyforge.generator.nn.ModuleBlock;
 import org.anomalyforge.generator.prompts.PromptSet;
+import org.anomalyforge.generator.rmp.RefinedMaskPredictor;
 import org.anomalyforge.generator.sampling.NoiseScheduleConfig;
 import org.anomalyforge.generator.sampling.SchedulerConfigJson;
 import org.anomalyforge.generator.text.ClipTextModel;
@@ -32,6 +34,7 @@ import org.anomalyforge.generator.weights.WeightImporter;
  * weights/unet.safetensors            diffusers keys, F32, registry order
  * weights/vae.safetensors
  * weights/text_encoder.safetensors    transformers keys, the extended token table
+ * weights/rmp.safetensors             after stage 2: original RMP keys, BN buffers included
  * </pre>
  * Every file is written under a temporary name in its folder and renamed, so a crash never leaves a half file.
  */
@@ -43,6 +46,8 @@ public final class SeasCheckpoint {
     public static final String UNET = "weights/unet.safetensors";
     public static final String VAE = "weights/vae.safetensors";
     public static final String TEXT = "weights/text_encoder.safetensors";
+    /** Present after stage 2 only. */
+    public static final String RMP = "weights/rmp.safetensors";
 
     private SeasCheckpoint() {
     }
@@ -59,6 +64,9 @@ public final class SeasCheckpoint {
         exportWeights(models.unet(), Component.UNET, dir.resolve(UNET));
         exportWeights(models.vae(), Component.VAE, dir.resolve(VAE));
         exportWeights(models.text(), Component.TEXT_ENCODER, dir.resolve(TEXT));
+        if (models.rmp() != null) {
+            exportWeights(models.rmp(), Component.RMP, dir.resolve(RMP));
+        }
         Path tok = dir.resolve(TOKENIZER_DIR);
         if (models.tokenizer() instanceof WordLevelTokenizer words) {
             writeAtomically(tok.resolve("vocab.json"), words::write);
@@ -100,8 +108,14 @@ public final class SeasCheckpoint {
                 throw new IOException(dir.resolve(CONFIG) + ": token map " + config.tokenIds()
                         + " disagrees with the tokenizer files in " + tok);
             }
-            return new SeasModels(config.model(), unet, vae, text, tokenizer, prompts, schedule, manager,
+            SeasModels models = new SeasModels(config.model(), unet, vae, text, tokenizer, prompts, schedule, manager,
                     SeasRunConfig.CLIP_BPE.equals(config.tokenizer()) ? tok : null);
+            if (Files.exists(dir.resolve(RMP))) {
+                RefinedMaskPredictor rmp = new RefinedMaskPredictor(RmpConfig.of(config.model()));
+                importWeights(rmp, Component.RMP, dir.resolve(RMP), manager);
+                models = models.withRmp(rmp);
+            }
+            return models;
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;

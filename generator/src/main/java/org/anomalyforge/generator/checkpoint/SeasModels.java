@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.anomalyforge.generator.config.RmpConfig;
 import org.anomalyforge.generator.config.SeasModelConfig;
 import org.anomalyforge.generator.nn.ModelInitialization;
 import org.anomalyforge.generator.prompts.AddedTokenRow;
 import org.anomalyforge.generator.prompts.PromptSet;
+import org.anomalyforge.generator.rmp.RefinedMaskPredictor;
 import org.anomalyforge.generator.sampling.NoiseScheduleConfig;
 import org.anomalyforge.generator.text.ClipTextModel;
 import org.anomalyforge.generator.text.NewTokenRow;
@@ -46,17 +48,18 @@ public final class SeasModels implements AutoCloseable {
     private final NDManager manager;
     private final NDManager workspace;
     private final Path bpeDirectory;
+    private final RefinedMaskPredictor rmp;
 
     SeasModels(SeasModelConfig config, UNet2DConditionModel unet, AutoencoderKL vae, ClipTextModel text,
             Tokenizer tokenizer, PromptSet prompts, NoiseScheduleConfig schedule, NDManager manager,
             Path bpeDirectory) {
         this(config, unet, vae, text, tokenizer, prompts, schedule, manager, manager.getParentManager().newSubManager(),
-                bpeDirectory);
+                bpeDirectory, null);
     }
 
     private SeasModels(SeasModelConfig config, UNet2DConditionModel unet, AutoencoderKL vae, ClipTextModel text,
             Tokenizer tokenizer, PromptSet prompts, NoiseScheduleConfig schedule, NDManager manager,
-            NDManager workspace, Path bpeDirectory) {
+            NDManager workspace, Path bpeDirectory, RefinedMaskPredictor rmp) {
         this.config = config.withTextEncoder(text.config());
         this.unet = unet;
         this.vae = vae;
@@ -67,6 +70,7 @@ public final class SeasModels implements AutoCloseable {
         this.manager = manager;
         this.workspace = workspace;
         this.bpeDirectory = bpeDirectory;
+        this.rmp = rmp;
         prompts.requireTokensAdded(tokenizer);
     }
 
@@ -124,7 +128,25 @@ public final class SeasModels implements AutoCloseable {
     /** The same networks under a new VAE scaling factor s (shares the manager). */
     public SeasModels withScalingFactor(double s) {
         return new SeasModels(config.withVae(config.vae().withScalingFactor(s)), unet, vae, text, tokenizer, prompts,
-                schedule, manager, workspace, bpeDirectory);
+                schedule, manager, workspace, bpeDirectory, rmp);
+    }
+
+    /** The same networks plus a refined-mask-prediction branch whose parameters live in {@link #manager()}. */
+    public SeasModels withRmp(RefinedMaskPredictor branch) {
+        return new SeasModels(config, unet, vae, text, tokenizer, prompts, schedule, manager, workspace, bpeDirectory,
+                java.util.Objects.requireNonNull(branch, "branch"));
+    }
+
+    /** A fresh RMP for this profile (seeded PyTorch-default initialisation; BN γ = 1, β = 0, μ = 0, σ² = 1). */
+    public SeasModels withFreshRmp(long seed) {
+        RefinedMaskPredictor branch = new RefinedMaskPredictor(RmpConfig.of(config));
+        ModelInitialization.seeded(branch, manager, seed);
+        return withRmp(branch);
+    }
+
+    /** The refined-mask-prediction branch, or {@code null} before stage 2. */
+    public RefinedMaskPredictor rmp() {
+        return rmp;
     }
 
     /** The folder holding the CLIP {@code vocab.json} and {@code merges.txt} (sd14), {@code null} for tiny. */

@@ -9,8 +9,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * {@code torch.nn.Conv2d} with a square kernel, symmetric zero padding, groups 1 and a bias: weight
- * [out, in, k, k], bias [out], PyTorch default init U(±1/√(in·k·k)) for both.
+ * {@code torch.nn.Conv2d} with a square kernel, symmetric zero padding, groups 1 and (unless built
+ * {@link #withoutBias}) a bias: weight [out, in, k, k], bias [out], PyTorch default init U(±1/√(in·k·k)) for both.
  */
 public final class Conv2dLayer extends ModuleBlock {
 
@@ -22,7 +22,7 @@ public final class Conv2dLayer extends ModuleBlock {
     private final Parameter weight;
     private final Parameter bias;
 
-    private Conv2dLayer(int inChannels, int outChannels, int kernel, int stride, int padding) {
+    private Conv2dLayer(int inChannels, int outChannels, int kernel, int stride, int padding, boolean withBias) {
         if (inChannels <= 0 || outChannels <= 0) {
             throw new IllegalArgumentException("Conv2dLayer channels must be > 0, got " + inChannels + " -> " + outChannels);
         }
@@ -37,22 +37,27 @@ public final class Conv2dLayer extends ModuleBlock {
         this.padding = padding;
         TorchInit init = TorchInit.fanInUniform((long) inChannels * kernel * kernel);
         this.weight = parameter("weight", Parameter.Type.WEIGHT, new Shape(outChannels, inChannels, kernel, kernel), init);
-        this.bias = parameter("bias", Parameter.Type.BIAS, new Shape(outChannels), init);
+        this.bias = withBias ? parameter("bias", Parameter.Type.BIAS, new Shape(outChannels), init) : null;
     }
 
     /** 3×3, stride 1, padding 1 (shape-preserving). */
     public static Conv2dLayer conv3x3(int in, int out) {
-        return new Conv2dLayer(in, out, 3, 1, 1);
+        return new Conv2dLayer(in, out, 3, 1, 1, true);
     }
 
     /** 1×1, stride 1, no padding. */
     public static Conv2dLayer conv1x1(int in, int out) {
-        return new Conv2dLayer(in, out, 1, 1, 0);
+        return new Conv2dLayer(in, out, 1, 1, 0, true);
     }
 
     /** Any square kernel. */
     public static Conv2dLayer of(int in, int out, int kernel, int stride, int padding) {
-        return new Conv2dLayer(in, out, kernel, stride, padding);
+        return new Conv2dLayer(in, out, kernel, stride, padding, true);
+    }
+
+    /** k×k, stride 1, padding k/2, without a bias (the RMP's convolutions, followed by BatchNorm). */
+    public static Conv2dLayer withoutBias(int in, int out, int kernel) {
+        return new Conv2dLayer(in, out, kernel, 1, kernel / 2, false);
     }
 
     /** Output channels. */
@@ -65,7 +70,7 @@ public final class Conv2dLayer extends ModuleBlock {
         requireRank(x, 4, "input");
         requireDim(x, 1, inChannels, "input");
         NDArray w = value(ps, weight, x, training);
-        NDArray b = value(ps, bias, x, training);
+        NDArray b = bias == null ? null : value(ps, bias, x, training);
         return Conv2d.conv2d(x, w, b, new Shape(stride, stride), new Shape(padding, padding), new Shape(1, 1))
                 .singletonOrThrow();
     }

@@ -44,6 +44,21 @@ public abstract class ModuleBlock extends AbstractBlock {
         return p;
     }
 
+    /**
+     * Registers a non-trainable state tensor (a PyTorch buffer such as BatchNorm running statistics): saved and
+     * loaded with the weights, never given a gradient, never counted as trainable.
+     */
+    protected final Parameter buffer(String name, Shape shape, TorchInit init) {
+        if (namedParameters.containsKey(name) || namedChildren.containsKey(name)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": name '" + name + "' is already used");
+        }
+        Parameter p = Parameter.builder().setName(name).setType(Parameter.Type.RUNNING_MEAN).optShape(shape)
+                .optInitializer(init).optRequiresGrad(false).build();
+        addParameter(p);
+        namedParameters.put(name, p);
+        return p;
+    }
+
     /** Registers a child block under its PyTorch attribute path (relative, may contain dots). */
     protected final <B extends ModuleBlock> B child(String name, B block) {
         if (name.isEmpty() || name.startsWith(".") || name.endsWith(".")) {

@@ -10,12 +10,14 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.anomalyforge.generator.checkpoint.SeasModels;
+import org.anomalyforge.generator.nn.BatchNorm2d;
 import org.anomalyforge.generator.sampling.InitialLatent;
 import org.anomalyforge.generator.sampling.InitialLatentConfig;
 import org.anomalyforge.generator.sampling.NoiseScheduler;
 import org.anomalyforge.generator.sampling.SchedulerKind;
 import org.anomalyforge.generator.sampling.SeededNoise;
 import org.anomalyforge.generator.training.GradMode;
+import org.anomalyforge.generator.unet.UNetOutput;
 import org.anomalyforge.generator.unet.UNetTapRequest;
 import org.anomalyforge.generator.vae.LatentDistribution;
 import org.anomalyforge.ingest.image.ImageCodec;
@@ -39,6 +41,15 @@ import org.anomalyforge.ingest.image.RgbImage;
  */
 public final class SeasSampler {
 
+    /** Sampling steps whose defect probabilities are averaged into the mask (§9.2: the last three). */
+    public static final int MASK_STEPS = 3;
+
+    /**
+     * Images and, per image, the mean P(defect) [S·S] over the mask steps ({@code null} where no mask was asked).
+     */
+    public record SampleOutput(List<RgbImage> images, List<float[]> defectProbability) {
+    }
+
     private final SeasModels models;
     private final InitialLatent referenceStart = new InitialLatent(InitialLatentConfig.seas());
     private final InitialLatent gaussianStart = new InitialLatent(InitialLatentConfig.pureNoise());
@@ -54,9 +65,19 @@ public final class SeasSampler {
 
     /** Generates one image per spec with {@code steps} steps of {@code solver} (DPM or DDIM). */
     public List<RgbImage> sample(List<SampleSpec> specs, SchedulerKind solver, int steps) {
+        return sample(specs, solver, steps, new boolean[specs == null ? 0 : specs.size()]).images();
+    }
+
+    /**
+     * Generates one image per spec and, for the specs flagged in {@code withMask}, the mean defect probability of
+     * the mask branch over the last {@value #MASK_STEPS} steps (seas.md §9.2 step 3.2): before each of those updates,
+     * the current latent z/s is decoded for the VAE taps and the RMP reads the conditional half's up-2 and up-3.
+     */
+    public SampleOutput sample(List<SampleSpec> specs, SchedulerKind solver, int steps, boolean[] withMask) {
         // 1. check inputs
         int side = models.config().imageSize();
         checkInputs(specs, solver, steps, side);
+        int[] maskRows = maskRows(withMask, specs.size());
         GradMode.off();                                          // thread-local: Spark task threads start with it on
         int b = specs.size();
         int r0 = models.config().unet().sampleSize();
@@ -74,8 +95,12 @@ public final class SeasSampler {
             for (int j = 0; j < b; j++) {
                 g[j] = (float) specs.get(j).guidance();
             }
-            // 5. denoising loop
-            for (int t : scheduler.timesteps()) {
+            // 5. denoising loop (with the mask branch in the last steps)
+            int[] grid = scheduler.timesteps();
+            int maskFrom = grid.length - Math.min(MASK_STEPS, grid.length);
+            float[][] probability = new float[b][];
+            for (int k = 0; k < grid.length; k++) {
+                int t = grid[k];
                 NDArray next;
                 try (NDManager step = loop.newSubManager()) {
                     // owned copies in the step manager: every result of this step lands there and dies with it
@@ -85,8 +110,11 @@ public final class SeasSampler {
                     cs.attach(step);
                     NDArray input = NDArrays.concat(new NDList(zs, zs));
                     NDArray ts = step.full(new Shape(2L * b), t, ai.djl.ndarray.types.DataType.INT32);
-                    NDArray eps = models.unet().forward(ps, input, ts, cs, UNetTapRequest.none(), false)
-                            .noisePrediction();
+                    UNetOutput out = models.unet().forward(ps, input, ts, cs, UNetTapRequest.none(), false);
+                    NDArray eps = out.noisePrediction();
+                    if (k >= maskFrom && maskRows.length > 0) {
+                        accumulateMask(ps, out, zs, b, maskRows, probability, grid.length - maskFrom);
+                    }
                     NDArray uncond = eps.get(new NDIndex("0:{}", b));
                     NDArray cond = eps.get(new NDIndex("{}:", b));
                     NDArray guided = uncond.add(cond.sub(uncond).mul(step.create(g, new Shape(b, 1, 1, 1))));
@@ -97,8 +125,50 @@ public final class SeasSampler {
                 z = next;
             }
             // 6. decode
-            return decode(ps, z, b, side);
+            return new SampleOutput(decode(ps, z, b, side), java.util.Arrays.asList(probability));
         }
+    }
+
+    private int[] maskRows(boolean[] withMask, int b) {
+        if (withMask.length != b) {
+            throw new IllegalArgumentException("withMask must flag each of the " + b + " images, got "
+                    + withMask.length + " flags");
+        }
+        int[] rows = java.util.stream.IntStream.range(0, b).filter(j -> withMask[j]).toArray();
+        if (rows.length > 0 && models.rmp() == null) {
+            throw new IllegalStateException("masks were requested but this model has no RMP branch (run stage 2: "
+                    + "forge generator train-masks)");
+        }
+        return rows;
+    }
+
+    /** Adds P(defect)/count of the masked rows at this step: RMP on cond up-2/up-3 and the VAE taps of z/s. */
+    private void accumulateMask(ParameterStore ps, UNetOutput out, NDArray z, int b, int[] rows, float[][] sum,
+            int count) {
+        NDArray up2 = rows(out.upBlockOutputs().get(models.config().rmpUp2Block()), rows, b);
+        NDArray up3 = rows(out.upBlockOutputs().get(models.config().rmpUp3Block()), rows, b);
+        NDArray latent = rows(z, rows, 0).div((float) models.scalingFactor());
+        List<NDArray> taps = models.vae().decode(ps, latent, false).upBlockOutputs()
+                .subList(0, models.config().vaeTapCount());
+        NDArray h = models.rmp().coarse(ps, up2, up3, false);
+        float[] p = models.rmp().refine(ps, h, taps, BatchNorm2d.Statistics.STORED, false)
+                .get(new NDIndex(":, 1")).toFloatArray();
+        int plane = p.length / rows.length;
+        for (int i = 0; i < rows.length; i++) {
+            float[] acc = sum[rows[i]] == null ? (sum[rows[i]] = new float[plane]) : sum[rows[i]];
+            for (int q = 0; q < plane; q++) {
+                acc[q] += p[i * plane + q] / count;
+            }
+        }
+    }
+
+    /** Rows offset + rows[i] of x, stacked in order. */
+    private static NDArray rows(NDArray x, int[] rows, int offset) {
+        NDList picked = new NDList();
+        for (int r : rows) {
+            picked.add(x.get(new NDIndex("{}:{}", offset + r, offset + r + 1)));
+        }
+        return NDArrays.concat(picked);
     }
 
     private void checkInputs(List<SampleSpec> specs, SchedulerKind solver, int steps, int side) {

@@ -51,13 +51,7 @@ public final class SeasFinetuner {
 
     /** Trains (or resumes) and commits; blocks while another SeaS fine-tune runs in this JVM. */
     public FinetuneResult run() throws IOException {
-        TrainingLock.acquire();
-        try {
-            GradMode.off();
-            return train();
-        } finally {
-            TrainingLock.release();
-        }
+        return TrainingLock.holding(this::train);
     }
 
     private FinetuneResult train() throws IOException {
@@ -153,15 +147,19 @@ public final class SeasFinetuner {
         return store.create(request.product(), KIND);
     }
 
-    /** SHA-256 over every input byte (anomaly images, masks, types, normals) in order. */
     private String dataFingerprint() {
+        return dataFingerprint(request.anomalies(), request.usedNormals());
+    }
+
+    /** SHA-256 over every input byte (anomaly images, masks, types, normals) in order; recorded in split.json. */
+    public static String dataFingerprint(List<ShotImage> anomalies, List<byte[]> usedNormals) {
         MessageDigest d = Sha256.digest();
-        for (ShotImage s : request.anomalies()) {
+        for (ShotImage s : anomalies) {
             d.update(s.defectType().getBytes(StandardCharsets.UTF_8));
             d.update(Sha256.of(s.image()).getBytes(StandardCharsets.UTF_8));
             d.update(Sha256.of(s.mask()).getBytes(StandardCharsets.UTF_8));
         }
-        for (byte[] n : request.usedNormals()) {
+        for (byte[] n : usedNormals) {
             d.update(Sha256.of(n).getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(d.digest());

@@ -45,7 +45,7 @@ public final class Stage1Objective {
     private final DaLoss daLoss;
     private final TrainingStreams streams;
     private final int[] daTokens;
-    private final LatentCache cache = new LatentCache();
+    private final FrozenEncoder encoder;
 
     public Stage1Objective(SeasModels models, DaLoss daLoss, TrainingStreams streams, int[] daTokens) {
         this.models = models;
@@ -53,6 +53,7 @@ public final class Stage1Objective {
         this.daLoss = daLoss;
         this.streams = streams;
         this.daTokens = daTokens.clone();
+        this.encoder = new FrozenEncoder(models);
     }
 
     /** Forward and backward of one micro-batch; gradients accumulate into the trainable parameters. */
@@ -74,7 +75,7 @@ public final class Stage1Objective {
             NDArray eps = streams.stream(1, batch.index(), TrainingStreams.Purpose.NOISE).nextGaussian(m, latentShape);
             NDArray xi = streams.stream(1, batch.index(), TrainingStreams.Purpose.POSTERIOR)
                     .nextGaussian(m, latentShape);
-            LatentDistribution posterior = moments(batch, m, side, latentShape);
+            LatentDistribution posterior = encoder.moments(batch, m);
             NDArray z0 = posterior.sample(xi).mul((float) models.scalingFactor());
             NDArray zt = ddpm.addNoise(z0, eps, t);
             NDArray ids = m.create(batch.tokenIds(), new Shape(n, batch.tokenIds().length / n));
@@ -114,33 +115,6 @@ public final class Stage1Objective {
         }
     }
 
-    /**
-     * μ, logvar [2b, 4, r₀, r₀] from the cache; a missing (image, augmentation) is encoded alone (grad mode off), so
-     * its moments never depend on which batch first needed it (a resumed run reproduces them bit for bit).
-     */
-    private LatentDistribution moments(MicroBatch batch, NDManager m, int side, Shape latentShape) {
-        int n = (int) latentShape.get(0);
-        int per = (int) (latentShape.size() / n);
-        int image = 3 * side * side;
-        for (int i = 0; i < n; i++) {
-            String key = batch.latentKeys()[i];
-            if (cache.get(key) == null) {
-                NDArray pixels = m.create(java.util.Arrays.copyOfRange(batch.pixels(), i * image, (i + 1) * image),
-                        new Shape(1, 3, side, side));
-                LatentDistribution d = models.vae().encode(new ParameterStore(m, false), pixels, false);
-                cache.put(key, new LatentCache.Moments(d.mean().toFloatArray(), d.logvar().toFloatArray()));
-            }
-        }
-        float[] mean = new float[n * per];
-        float[] logvar = new float[n * per];
-        for (int i = 0; i < n; i++) {
-            LatentCache.Moments mo = cache.get(batch.latentKeys()[i]);
-            System.arraycopy(mo.mean(), 0, mean, i * per, per);
-            System.arraycopy(mo.logvar(), 0, logvar, i * per, per);
-        }
-        return new LatentDistribution(m.create(mean, latentShape), m.create(logvar, latentShape));
-    }
-
     /** Rows {@code kept} of maps [2b, 5, r, r], stacked to [kept, 5, r, r] (stays on the graph). */
     private static NDArray select(NDArray maps, int[] kept) {
         List<NDArray> rows = new ArrayList<>();
@@ -160,6 +134,6 @@ public final class Stage1Objective {
 
     /** Cached (image, augmentation) encodings (for tests and logs). */
     public int cachedLatents() {
-        return cache.size();
+        return encoder.size();
     }
 }

@@ -1,5 +1,6 @@
 package org.anomalyforge.generator.training;
 
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -30,5 +31,22 @@ public final class TrainingLock {
     /** Releases the lock held by the current thread. */
     public static void release() {
         LOCK.unlock();
+    }
+
+    /** Runs one whole training under the lock, grad mode off on this thread (Spark task threads start with it on). */
+    public static <T> T holding(Training<T> training) throws IOException {
+        acquire();
+        try {
+            GradMode.off();
+            return training.run();
+        } finally {
+            release();
+        }
+    }
+
+    /** A training that commits a run. */
+    @FunctionalInterface
+    public interface Training<T> {
+        T run() throws IOException;
     }
 }

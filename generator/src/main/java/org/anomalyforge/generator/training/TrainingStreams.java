@@ -10,7 +10,7 @@ import org.anomalyforge.generator.sampling.SeededNoise;
 public final class TrainingStreams {
 
     /** What a stream is used for; the ordinal is the SeededNoise stream id. */
-    public enum Purpose { TIMESTEPS, NOISE, POSTERIOR, AUGMENTATION, PROMPT_DROPOUT, CROP }
+    public enum Purpose { TIMESTEPS, NOISE, POSTERIOR, AUGMENTATION, PROMPT_DROPOUT, CROP, STEP_NOISE }
 
     private final long runSeed;
 

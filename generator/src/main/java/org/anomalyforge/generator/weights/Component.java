@@ -1,5 +1,6 @@
 package org.anomalyforge.generator.weights;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,9 @@ public enum Component {
     /** AutoencoderKL, {@code vae/diffusion_pytorch_model[.fp16].safetensors}. */
     VAE("vae", "vae", "diffusion_pytorch_model"),
     /** CLIPTextModel, {@code text_encoder/model[.fp16].safetensors}. */
-    TEXT_ENCODER("text_encoder", "text_encoder", "model");
+    TEXT_ENCODER("text_encoder", "text_encoder", "model"),
+    /** The refined-mask-prediction branch (stage 2), original RMP keys, BN buffers included; ours only. */
+    RMP("rmp", "rmp", "rmp");
 
     private static final String MODULE_PREFIX = "module.";
     private static final String POSITION_IDS = "text_model.embeddings.position_ids";
@@ -26,6 +29,11 @@ public enum Component {
         this.label = label;
         this.diffusersFolder = diffusersFolder;
         this.diffusersStem = diffusersStem;
+    }
+
+    /** The three components a diffusers pipeline folder holds (all but {@link #RMP}), in this order. */
+    public static List<Component> diffusers() {
+        return List.of(UNET, VAE, TEXT_ENCODER);
     }
 
     /** Name used in metadata and messages ({@code unet}, {@code vae}, {@code text_encoder}). */
