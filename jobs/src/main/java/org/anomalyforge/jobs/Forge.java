@@ -7,6 +7,7 @@ import org.anomalyforge.jobs.clips.ClipsCommand;
 import org.anomalyforge.jobs.dataset.DatasetCommand;
 import org.anomalyforge.jobs.demo.DemoCommand;
 import org.anomalyforge.jobs.recognizer.RecognizerCommand;
+import org.anomalyforge.jobs.experiment.ExperimentCommand;
 import org.anomalyforge.jobs.generator.GeneratorCommand;
 import org.anomalyforge.jobs.segmenter.SegmenterCommand;
 import org.anomalyforge.jobs.stream.BrokerCommand;
@@ -23,13 +24,14 @@ import picocli.CommandLine.Command;
 @Command(name = "forge", mixinStandardHelpOptions = true, versionProvider = ForgeVersion.class,
         description = {"AnomalyForge: few-shot defect generation, segmentation and streaming inspection.", ""},
         subcommands = {DemoCommand.class, DatasetCommand.class, GeneratorCommand.class, SegmenterCommand.class,
-                BenchCommand.class, BrokerCommand.class, CamerasCommand.class, InspectCommand.class,
-                ClipsCommand.class, RecognizerCommand.class, CommandLine.HelpCommand.class},
+                ExperimentCommand.class, BenchCommand.class, BrokerCommand.class, CamerasCommand.class,
+                InspectCommand.class, ClipsCommand.class, RecognizerCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
                 "  forge demo                                   the whole pipeline on a generated sample",
                 "  forge dataset sample --out data/sample       three procedural products in MVTec layout",
                 "  forge dataset check data/mvtec/bottle        validate a dataset and print its few-shot split",
                 "  forge segmenter train --data data/sample --pairs pairs/perlin --store models",
+                "  forge experiment seas-vs-baseline --data DIR --seas-pairs PAIRS --work DIR   SeaS vs Perlin vs none",
                 "  forge bench segmenter                        LFD frames/s at batch 1 and 8",
                 "  forge clips synth --out data/clips           synthetic factory action clips (MJPG AVI)",
                 "  forge broker --data kafka-data               a local Kafka broker (KRaft) until Ctrl-C",

@@ -40,7 +40,7 @@ class ForgeCommandLineTest {
 
         ForgeRun none = ForgeRun.of();
         assertEquals(2, none.exitCode());
-        assertTrue(none.err().contains("Missing command: choose one of demo, dataset, generator, segmenter, bench, broker, cameras, inspect, clips, recognizer, help"), none.err());
+        assertTrue(none.err().contains("Missing command: choose one of demo, dataset, generator, segmenter, experiment, bench, broker, cameras, inspect, clips, recognizer, help"), none.err());
 
         ForgeRun badSize = ForgeRun.of("dataset", "sample", "--out", tmp.toString(), "--size", "100");
         assertEquals(2, badSize.exitCode());

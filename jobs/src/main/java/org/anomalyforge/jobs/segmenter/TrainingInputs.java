@@ -92,7 +92,7 @@ public final class TrainingInputs {
             return real;
         }
         List<String> names = products.stream().map(Product::name).toList();
-        Dataset<Row> generated = spark.read().parquet(pairs.stream().map(Path::toString).toArray(String[]::new))
+        Dataset<Row> generated = org.anomalyforge.jobs.pairs.PairTable.read(spark, pairs)
                 .where(col(PairSchema.PRODUCT).isin(names.toArray()));
         // Generated normals train as normals; generated anomalies carry their defect type.
         Dataset<Row> gen = generated.select(

@@ -1,0 +1,137 @@
+package org.anomalyforge.jobs.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.anomalyforge.ingest.store.ModelStore;
+import org.anomalyforge.ingest.store.RunRef;
+import org.anomalyforge.jobs.cli.ForgeVersion;
+import org.anomalyforge.jobs.generator.PerlinSynthesizeJob;
+import org.anomalyforge.jobs.segmenter.SegmenterEvaluateJob;
+import org.anomalyforge.jobs.segmenter.SegmenterTrainJob;
+import org.anomalyforge.jobs.segmenter.TrainSettings;
+import org.anomalyforge.segmenter.metrics.AnomalyMetrics;
+import org.anomalyforge.segmenter.train.LfdTrainer;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * seas.md §11.1, the downstream test that matters: the same LFD budget and seeds trained on (A) real shots + normals,
+ * (B) A + Perlin pairs, (C) A + SeaS pairs, all evaluated on the same held-out split (the dataset's fixed few-shot
+ * split; {@code --max-shots} only limits the training shots).
+ *
+ * <p>Restartable: every (arm, seed) trains into its own model store {@code <work>/<arm>/seed-<s>/}; a committed run
+ * found there is evaluated again instead of retrained, so an interrupted experiment resumes where it stopped. Perlin
+ * pairs are generated once into {@code <work>/pairs-perlin} (same count per type as the SeaS pairs unless given).
+ */
+public final class SeasVsBaselineExperiment {
+
+    /**
+     * @param data          dataset (MVTec layout)
+     * @param seasPairs     the SeaS pairs (Parquet, PairSchema)
+     * @param perlinPairs   Perlin pairs to use, or null to generate {@code perlinPerType} per type into the work folder
+     * @param perlinPerType pairs per type when generating the Perlin arm
+     * @param work          experiment folder (stores, evaluation outputs, Perlin pairs)
+     * @param maxShots      real shots per defect type used for training
+     * @param settings      the LFD budget, identical for every arm (its seed is replaced per run)
+     * @param seeds         segmenter seeds; every arm runs every seed
+     * @param size          side of the generated Perlin pairs
+     */
+    public record Options(Path data, Path seasPairs, Path perlinPairs, int perlinPerType, Path work, int maxShots,
+                          TrainSettings settings, List<Long> seeds, int size) {
+        public Options {
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(seasPairs, "seasPairs");
+            Objects.requireNonNull(work, "work");
+            Objects.requireNonNull(settings, "settings");
+            seeds = List.copyOf(seeds);
+            if (seeds.isEmpty()) {
+                throw new IllegalArgumentException("at least one seed is needed, got none");
+            }
+            if (maxShots < 1) {
+                throw new IllegalArgumentException("maxShots must be >= 1, got " + maxShots);
+            }
+        }
+    }
+
+    /** Progress per finished (arm, seed). */
+    public interface Listener {
+        void finished(ArmResult result, int done, int total);
+    }
+
+    private SeasVsBaselineExperiment() {
+    }
+
+    public static List<ArmResult> run(SparkSession spark, Options o, Listener listener) throws IOException {
+        if (!Files.isDirectory(o.seasPairs())) {
+            throw new IOException(o.seasPairs() + ": SeaS pairs not found (make them with 'forge generator synthesize "
+                    + "--method seas')");
+        }
+        Files.createDirectories(o.work());
+        Path perlin = o.perlinPairs() != null ? o.perlinPairs() : perlinPairs(spark, o);
+        List<ArmResult> results = new ArrayList<>();
+        int total = Arm.values().length * o.seeds().size();
+        for (long seed : o.seeds()) {
+            for (Arm arm : Arm.values()) {
+                List<Path> pairs = switch (arm) {
+                    case REAL -> List.of();
+                    case PERLIN -> List.of(perlin);
+                    case SEAS -> List.of(o.seasPairs());
+                };
+                long start = System.nanoTime();
+                Path store = o.work().resolve(arm.folder()).resolve("seed-" + seed);
+                Path runDir = trained(store).orElse(null);
+                if (runDir == null) {
+                    TrainSettings s = o.settings();
+                    TrainSettings seeded = new TrainSettings(s.preset(), s.inputSize(), s.batchSize(), s.epochs(),
+                            s.iterationCap(), seed, s.augmentation(), s.initResNet18());
+                    SegmenterTrainJob.run(spark, new SegmenterTrainJob.Options(o.data(), pairs, store, List.of(), false,
+                            OptionalInt.of(o.maxShots()), seeded, ForgeVersion.version()));
+                    runDir = trained(store).orElseThrow(() -> new IllegalStateException("training " + arm
+                            + " seed " + seed + " committed no run in " + store));
+                }
+                Path eval = o.work().resolve("eval").resolve(arm.folder() + "-seed-" + seed);
+                SegmenterEvaluateJob.Report report = SegmenterEvaluateJob.run(spark,
+                        new SegmenterEvaluateJob.Options(o.data(), runDir, List.of(), eval, 8, 0));
+                AnomalyMetrics all = overall(report);
+                ArmResult r = new ArmResult(arm, seed, runDir.toString(), 100 * all.imageAuroc(), 100 * all.pixelAp(),
+                        100 * all.iou(), (System.nanoTime() - start) / 1e9);
+                results.add(r);
+                listener.finished(r, results.size(), total);
+            }
+        }
+        return results;
+    }
+
+    private static Path perlinPairs(SparkSession spark, Options o) throws IOException {
+        Path out = o.work().resolve("pairs-perlin");
+        if (!Files.isDirectory(out)) {
+            PerlinSynthesizeJob.run(spark, new PerlinSynthesizeJob.Options(o.data(), out, List.of(), o.perlinPerType(),
+                    42, o.size(), 0));
+        }
+        return out;
+    }
+
+    /** The committed unified LFD run of {@code store}, if training already finished there. */
+    private static Optional<Path> trained(Path store) throws IOException {
+        if (!Files.isDirectory(store)) {
+            return Optional.empty();
+        }
+        return new ModelStore(store).latest(SegmenterTrainJob.UNIFIED, LfdTrainer.KIND).map(RunRef::dir);
+    }
+
+    /** The "all" row: with several products, the experiment reports one unified model over one product only. */
+    private static AnomalyMetrics overall(SegmenterEvaluateJob.Report report) {
+        if (report.metrics().size() != 1) {
+            throw new IllegalArgumentException("seas-vs-baseline compares one product at a time; the dataset has "
+                    + report.metrics().keySet() + " (point --data at one product folder)");
+        }
+        Map<String, AnomalyMetrics> types = report.metrics().values().iterator().next();
+        return Objects.requireNonNull(types.get("all"), "evaluation has no 'all' row: " + types.keySet());
+    }
+}
