@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the pipeline end to end on a generated sample dataset: sample products → validation "
-                + "and few-shot split → SeaS tiny fine-tune and samples (Spark task) → Perlin baseline pairs (Spark) → LFD training (Spark task) → evaluation "
+                + "and few-shot split → SeaS tiny fine-tune and samples (Spark task) → SeaS masks and pairs (Spark) → "
+                + "Perlin baseline pairs (Spark) → LFD training (Spark task) → evaluation "
                 + "on the held-out split (Spark) → live inspection of simulated cameras through an embedded Kafka broker "
                 + "(Structured Streaming).", "Every stage is real; outputs go to a new folder under --work."},
         footer = {"", "Examples:", "  forge demo", "  forge demo --work /tmp/forge --seed 11"})
@@ -84,6 +85,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--seas-stage1-steps", defaultValue = "120", description = "SeaS stage-1 steps (default: ${DEFAULT-VALUE})")
     int seasStage1;
+
+    @Option(names = "--seas-stage2-steps", defaultValue = "40", description = "SeaS stage-2 (mask branch) steps (default: ${DEFAULT-VALUE})")
+    int seasStage2;
+
+    @Option(names = "--seas-pairs-per-type", defaultValue = "4", description = "SeaS pairs per defect type (default: ${DEFAULT-VALUE})")
+    int seasPairsPerType;
 
     @Option(names = "--stream-seconds", defaultValue = "20", description = "camera replay time (default: ${DEFAULT-VALUE})")
     int streamSeconds;
@@ -136,26 +143,32 @@ public final class DemoCommand implements Callable<Integer> {
             stage(out, 3, "SeaS (tiny profile) on '" + seasProduct + "': stage 0 autoencoder + stage 1 unbalanced "
                     + "prompts with ε-MSE, NA and DA losses (" + seasStage0 + " + " + seasStage1 + " steps), then sampling");
             out.flush();
-            SeasDemoStage.run(spark, out, data, dataset.product(seasProduct).orElseThrow(() ->
+            Path seasRun = SeasDemoStage.run(spark, out, data, dataset.product(seasProduct).orElseThrow(() ->
                     new WorkFailedException("--seas-product '" + seasProduct + "' is not in " + data)),
                     run.resolve("seas"), 64, seasStage0, seasStage1, seed);
 
-            stage(out, 4, "baseline pairs: DRAEM-style Perlin anomalies, a Spark job over seeds");
+            stage(out, 4, "SeaS stage 2: refined mask prediction (" + seasStage2 + " steps, generator frozen), then "
+                    + seasPairsPerType + " image–mask pairs per defect type as a restartable Spark job");
+            out.flush();
+            Path seasPairs = SeasDemoStage.pairs(spark, out, data, seasRun, run.resolve("seas"), run.resolve(
+                    "pairs/seas"), seasStage2, seasPairsPerType, seed);
+
+            stage(out, 5, "baseline pairs: DRAEM-style Perlin anomalies, a Spark job over seeds");
             Path pairs = run.resolve("pairs/perlin");
             PerlinSynthesizeJob.Summary synth = PerlinSynthesizeJob.run(spark,
                     new PerlinSynthesizeJob.Options(data, pairs, List.of(), pairsPerType, seed, modelSize, 0));
             out.println("   " + synth.total() + " pairs (" + pairsPerType + " per defect type) in " + pairs);
 
-            stage(out, 5, "LFD training: real shots + normals + Perlin pairs, one unified model ("
+            stage(out, 6, "LFD training: real shots + normals + Perlin and SeaS pairs, one unified model ("
                     + iterations + " iterations at " + modelSize + "×" + modelSize + ")");
             Path store = run.resolve("models");
             List<SegmenterTrainJob.Trained> trained = SegmenterTrainJob.run(spark, new SegmenterTrainJob.Options(
-                    data, List.of(pairs), store, List.of(), false, OptionalInt.empty(),
+                    data, List.of(pairs, seasPairs), store, List.of(), false, OptionalInt.empty(),
                     new TrainSettings(LfdPreset.SMOKE.name(), modelSize, 8, epochs, iterations, seed, null, null),
                     ForgeVersion.version()));
             SegmenterTrainCommand.print(out, trained);
 
-            stage(out, 6, "evaluation on the held-out split (never seen in training or selection)");
+            stage(out, 7, "evaluation on the held-out split (never seen in training or selection)");
             Path runDir = Path.of(trained.get(0).runDir());
             SegmenterEvaluateJob.Report evaluation = SegmenterEvaluateJob.run(spark, new SegmenterEvaluateJob.Options(
                     data, runDir, List.of(), run.resolve("evaluation"), 8, 0));
@@ -163,7 +176,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("   " + evaluation.images() + " held-out images; metrics.json and scores.parquet in "
                     + run.resolve("evaluation"));
 
-            stage(out, 7, "live inspection: embedded Kafka broker, " + streamCameras + " cameras replaying the held-out "
+            stage(out, 8, "live inspection: embedded Kafka broker, " + streamCameras + " cameras replaying the held-out "
                     + "'" + streamProduct + "' images for " + streamSeconds + " s, Structured Streaming with the LFD model");
             out.flush();
             StreamRehearsal.Result live = StreamRehearsal.run(spark, new StreamRehearsal.Options(runDir,

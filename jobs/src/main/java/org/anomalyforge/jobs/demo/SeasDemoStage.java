@@ -22,12 +22,16 @@ import org.anomalyforge.jobs.cli.TextTable;
 import org.anomalyforge.jobs.generator.FinetuneCommand;
 import org.anomalyforge.jobs.generator.PairSeeds;
 import org.anomalyforge.jobs.generator.SeasFinetuneJob;
+import org.anomalyforge.jobs.generator.SeasMaskTrainingJob;
+import org.anomalyforge.jobs.generator.SeasSynthesizeJob;
+import org.anomalyforge.jobs.generator.TrainMasksCommand;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The demo's SeaS stage: a tiny fine-tune of one product (stage 0 + stage 1) as the Spark job, its loss
+ * The demo's SeaS stages: a tiny fine-tune of one product (stage 0 + stage 1) as the Spark job, its loss
  * terms first → last, then images sampled per defect type and for the normal prompt from the same seeds
- * and reference images, with the mean pixel difference the defect tokens make.
+ * and reference images, with the mean pixel difference the defect tokens make; then stage 2 (the mask branch)
+ * and a small batch of image–mask pairs for the segmenter.
  */
 final class SeasDemoStage {
     private SeasDemoStage() {}
@@ -70,6 +74,22 @@ final class SeasDemoStage {
         out.print(t);
         out.println("   samples (defect prompt and normal prompt, same seed and reference) in " + samples);
         return runDir;
+    }
+
+    /** Stage 2 on the demo's SeaS run, then a small batch of pairs with masks; returns the pairs folder. */
+    static Path pairs(SparkSession spark, PrintWriter out, Path data, Path seasRun, Path work, Path pairs,
+                      int stage2Steps, int perType, long seed) throws IOException {
+        SeasMaskTrainingJob.Trained masks = SeasMaskTrainingJob.run(spark, new SeasMaskTrainingJob.Options(seasRun,
+                data, work.resolve("models"), OptionalInt.empty(), stage2Steps, 0, seed, ForgeVersion.version()));
+        TrainMasksCommand.print(out, masks);
+        SeasSynthesizeJob.Summary summary = SeasSynthesizeJob.run(spark, new SeasSynthesizeJob.Options(
+                Path.of(masks.runDir()), data, pairs, perType, 0, 3.0, 25, SamplerKind.DPM_SOLVER_PP_2M, 4, seed, 0));
+        TextTable t = new TextTable("defect type", "pairs", "empty masks", "mean mask area %");
+        summary.types().forEach(ty -> t.row(ty.defectType(), ty.pairs(), ty.emptyMasks(),
+                String.format(Locale.ROOT, "%.2f", ty.meanMaskAreaPercent())));
+        out.print(t);
+        out.println("   " + summary.total() + " SeaS pairs (" + summary.generatorRun() + ") in " + pairs);
+        return pairs;
     }
 
     static double meanAbsDifference(RgbImage a, RgbImage b) {
