@@ -26,9 +26,11 @@ import picocli.CommandLine.Spec;
                 + "with camera shake, lighting change and distractors. Writes <out>/<split>/<class>/<clip>.avi "
                 + "(MJPG), a JSON sidecar with ground-truth product corners per clip, and <out>/manifest.csv. "
                 + "Whole classes go to one split, so train, val and test classes are disjoint.",
-                "Classes: pass_right, pass_left, reject_down, reject_up, pick_place_down, pick_place_up, "
-                        + "rotate_cw, rotate_ccw, stall, jam_right, jam_left, assembly_from_below, "
-                        + "assembly_from_above."},
+                "Classes ('all', in this order): pass_right, reject_down, pick_place_up, rotate_cw, jam_right, "
+                        + "jam_left, assembly_from_below, assembly_from_above, pass_left, reject_up, pick_place_down, "
+                        + "rotate_ccw, stall. With the default --split 8:0:5 the last five are the held-out test "
+                        + "classes: each combines motions the 8 training classes show, and they differ from each "
+                        + "other in how the product moves."},
         footer = {"", "Examples:", "  forge clips synth --out data/clips",
                 "  forge clips synth --out data/clips-small --classes pass_right,reject_down,stall --per-class 4 "
                         + "--size 96x64 --frames 24 --split train",
@@ -42,7 +44,8 @@ public final class SynthCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--classes", split = ",", paramLabel = "CLASS",
-            description = "action classes, comma-separated, or 'all' (default: all 13)")
+            description = "action classes, comma-separated, in split order, or 'all' (default: all 13, in the "
+                    + "order listed above)")
     List<String> classes;
 
     @Option(names = "--per-class", defaultValue = "12", paramLabel = "N",

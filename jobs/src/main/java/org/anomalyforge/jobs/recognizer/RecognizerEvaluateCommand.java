@@ -12,8 +12,10 @@ import org.anomalyforge.jobs.cli.WorkFailedException;
 import org.anomalyforge.jobs.spark.SparkSessions;
 import org.anomalyforge.trokens.clips.ClipEntry;
 import org.anomalyforge.trokens.clips.ClipManifest;
+import org.anomalyforge.trokens.fewshot.ClipEmbedder;
 import org.anomalyforge.trokens.train.EpisodeEvaluator;
 import org.anomalyforge.trokens.train.EpisodeReport;
+import org.anomalyforge.trokens.train.LabeledClip;
 import org.anomalyforge.trokens.train.TrainedModel;
 import org.anomalyforge.trokens.train.TrokensCheckpoint;
 import org.apache.spark.sql.SparkSession;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Few-shot evaluation of a trained recogniser on one split of a clip folder (the 'test' split "
-                + "holds classes the training never saw): mean episode accuracy ± 95 % CI (1.96·s/√E), accuracy "
+                + "holds classes the training never saw): mean episode accuracy ± 95 %% CI (1.96·s/√E), accuracy "
                 + "per class, and metrics.json with the confusion matrix and per-source accuracy. Use the sampler "
                 + "the model was trained with; M comes from the model."},
         footer = {"", "Examples:",
@@ -109,16 +111,22 @@ public final class RecognizerEvaluateCommand implements Callable<Integer> {
         } finally {
             spark.stop();
         }
-        EpisodeReport report = EpisodeEvaluator.evaluate(trained, precomputed.clips(), way, shot, episodes, seed);
+        long embedStart = System.nanoTime();
+        float[][] embeddings = EpisodeEvaluator.embed(trained, precomputed.clips());
+        double modelMillis = (System.nanoTime() - embedStart) / 1e6 / embeddings.length;
+        List<LabeledClip> used = precomputed.clips();
+        EpisodeReport report = EpisodeEvaluator.evaluate(embeddings, trained.config().frames(),
+                used.stream().map(LabeledClip::label).toList(), used.stream().map(LabeledClip::source).toList(), way,
+                shot, episodes, seed);
         Path parent = metrics.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Files.writeString(metrics, report.toJson(), StandardCharsets.UTF_8);
-        print(spec.commandLine().getOut(), report, choice, precomputed, split);
+        print(spec.commandLine().getOut(), report, choice, precomputed, modelMillis, split);
         return 0;
     }
 
     private void print(PrintWriter w, EpisodeReport r, TrackingChoice choice, ClipPrecomputeJob.Result clipsUsed,
-                       String splitName) {
+                       double modelMillis, String splitName) {
         TextTable t = new TextTable("class", "accuracy %");
         for (String c : r.classes()) {
             t.row(c, fmt("%.2f", r.perClassAccuracy().get(c)));
@@ -127,8 +135,10 @@ public final class RecognizerEvaluateCommand implements Callable<Integer> {
         w.println(r.way() + "-way " + r.shot() + "-shot on split '" + splitName + "' (" + clipsUsed.clips().size()
                 + " clips, " + r.classes().size() + " classes, " + r.episodes() + " episodes, seed " + r.seed()
                 + "): " + fmt("%.2f", r.meanAccuracy()) + " % ± " + fmt("%.2f", r.ci95()) + " (95 % CI)");
+        w.println("Chance is " + fmt("%.2f", 100.0 / r.way()) + " %.");
         w.println("Tracking " + choice.describe() + ": " + fmt("%.1f", clipsUsed.trackMillis())
-                + " ms/clip (tracking + tokens). Report: " + metrics);
+                + " ms/clip (tracking + tokens); model: " + fmt("%.1f", modelMillis)
+                + " ms/clip (embedding, no gradients, batches of " + ClipEmbedder.BATCH + "). Report: " + metrics);
         w.flush();
     }
 

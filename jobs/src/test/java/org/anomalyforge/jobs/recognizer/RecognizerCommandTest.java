@@ -89,6 +89,10 @@ class RecognizerCommandTest {
         assertTrue(eval.out().contains("3-way 2-shot on split 'train' (12 clips, 4 classes, 4 episodes, seed 1): "),
                 eval.out());
         assertTrue(eval.out().lines().anyMatch(l -> l.strip().matches("stall\\s+[0-9.]+")), eval.out());
+        assertTrue(eval.out().contains("Chance is 33.33 %."), eval.out());
+        assertTrue(eval.out().lines().anyMatch(l -> l.matches("Tracking semantic@16: [0-9.]+ ms/clip \\(tracking "
+                + "\\+ tokens\\); model: [0-9.]+ ms/clip \\(embedding, no gradients, batches of 16\\)\\. Report: .*")),
+                eval.out());
 
         Path query = clips.resolve("train/stall/stall-002.avi");
         Run classify = recognizer("classify", "--model", runDir.toString(), "--support", support.toString(),
@@ -103,6 +107,39 @@ class RecognizerCommandTest {
             assertTrue(classify.out().lines().anyMatch(line -> line.strip().matches(l + "\\s+1\\s+-?[0-9.]+")),
                     l + " in " + classify.out());
         }
+    }
+
+    @Test
+    void hodOnlyModelStoresItsTokenChoiceAndEvaluatesWithoutOptions() throws Exception {
+        Path store = tmp.resolve("store-hod");
+        Run train = recognizer("train", "--clips", clips.toString(), "--store", store.toString(), "--way", "3",
+                "--shot", "1", "--queries", "1", "--epochs", "1", "--episodes", "2", "--points", "16", "--dim", "16",
+                "--tokens", "hod", "--master", "local[2]");
+        assertEquals(0, train.exitCode(), train.err());
+        // cls 16 + HoD MLP (32·64 + 64 + 64·16 + 16 + 32) + block (17·16² + 20·16) + final LN 32 + head (16² + 16 +
+        // 16·4 + 4) = 16 + 3,184 + 4,672 + 32 + 340
+        assertTrue(train.out().contains("Tokens: hod; 8,244 parameters."), train.out());
+        Matcher run = Pattern.compile("Run: (.+)").matcher(train.out());
+        assertTrue(run.find(), train.out());
+        Path runDir = Path.of(run.group(1).strip());
+        JsonObject model = JsonParser.parseString(Files.readString(runDir.resolve("config.json"))).getAsJsonObject()
+                .getAsJsonObject("model");
+        assertFalse(model.get("appearance").getAsBoolean());
+        assertTrue(model.get("hod").getAsBoolean());
+        assertFalse(model.get("relational").getAsBoolean());
+
+        Run eval = recognizer("evaluate", "--clips", clips.toString(), "--model", runDir.toString(), "--way", "3",
+                "--shot", "1", "--episodes", "3", "--split", "train", "--metrics",
+                tmp.resolve("eval-hod/metrics.json").toString(), "--master", "local[2]");
+        assertEquals(0, eval.exitCode(), eval.err());
+        assertTrue(eval.out().contains("3-way 1-shot on split 'train' (12 clips, 4 classes, 3 episodes, seed 1): "),
+                eval.out());
+
+        Run badTokens = recognizer("train", "--clips", clips.toString(), "--store", store.toString(), "--tokens",
+                "hod,motion");
+        assertEquals(2, badTokens.exitCode(), badTokens.err());
+        assertTrue(badTokens.err().contains("--tokens must list streams from [appearance, hod, relational], got "
+                + "'motion'"), badTokens.err());
     }
 
     @Test

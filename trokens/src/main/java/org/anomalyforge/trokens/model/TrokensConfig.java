@@ -79,6 +79,15 @@ public record TrokensConfig(String profile, int featureDim, int modelDim, int he
                 baseClasses, mode, appearance, hod, relational, standardizeAppearance);
     }
 
+    /**
+     * The same architecture with other token streams fused (spec §10 switches; at least one must stay on).
+     * Without relational tokens the relational MLP is not built, so {@code M} no longer sizes any weight.
+     */
+    public TrokensConfig withTokens(boolean useAppearance, boolean useHod, boolean useRelational) {
+        return new TrokensConfig(profile, featureDim, modelDim, heads, points, frames, gridSize, hodMode,
+                baseClasses, maskMode, useAppearance, useHod, useRelational, standardizeAppearance);
+    }
+
     /** Whether appearance features are projected ({@code Linear(A → d)} when {@code A ≠ d}, spec §10). */
     public boolean projectsAppearance() {
         return appearance && featureDim != modelDim;

@@ -29,17 +29,25 @@ public final class EpisodeEvaluator {
      */
     public static EpisodeReport evaluate(TrainedModel model, List<LabeledClip> clips, int way, int shot,
                                          int episodes, long seed) {
+        return evaluate(embed(model, clips), model.config().frames(), clips.stream().map(LabeledClip::label).toList(),
+                clips.stream().map(LabeledClip::source).toList(), way, shot, episodes, seed);
+    }
+
+    /**
+     * Frame embeddings of {@code clips} under a trained model (token alignment, network forward without
+     * gradients, ReLU and point mean), for {@link #evaluate(float[][], int, List, List, int, int, int, long)}.
+     *
+     * @return {@code [clips][T·d]}, frame-major
+     */
+    public static float[][] embed(TrainedModel model, List<LabeledClip> clips) {
         List<ClipTensors> inputs = clips.stream()
                 .map(c -> ClipTensors.of(c.clip(), model.config(), model.standardizer())).toList();
-        float[][] embeddings;
         try (NDManager manager = NDManager.newBaseManager()) {
             TrokensNet net = new TrokensNet(model.config(), 0);
             net.initialize(manager);
             ParameterFiles.restore(net, model.weights());
-            embeddings = ClipEmbedder.embed(net, manager, inputs);
+            return ClipEmbedder.embed(net, manager, inputs);
         }
-        return evaluate(embeddings, model.config().frames(), clips.stream().map(LabeledClip::label).toList(),
-                clips.stream().map(LabeledClip::source).toList(), way, shot, episodes, seed);
     }
 
     /**

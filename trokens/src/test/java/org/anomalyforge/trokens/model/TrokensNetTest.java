@@ -32,7 +32,8 @@ class TrokensNetTest {
     @Test
     void builtNetworksCountLikeTheirConfig() {
         for (TrokensConfig c : new TrokensConfig[] {TrokensConfig.descriptorCpu(64), TrokensConfig.dinov2S14(64),
-            TINY}) {
+            TINY, TrokensConfig.descriptorCpu(8).withTokens(false, true, false),
+            TrokensConfig.descriptorCpu(8).withTokens(true, true, false)}) {
             try (NDManager manager = NDManager.newBaseManager()) {
                 TrokensNet net = new TrokensNet(c, 1);
                 net.initialize(manager);
