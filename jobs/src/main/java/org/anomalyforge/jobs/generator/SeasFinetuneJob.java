@@ -19,7 +19,6 @@ import org.anomalyforge.ingest.dataset.Dataset;
 import org.anomalyforge.ingest.dataset.MvtecDatasetReader;
 import org.anomalyforge.ingest.dataset.Product;
 import org.anomalyforge.jobs.segmenter.TrainingInputs;
-import org.anomalyforge.segmenter.SampleOrigin;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Encoders;
@@ -81,18 +80,9 @@ public final class SeasFinetuneJob {
 
     private static Iterator<Row> finetuneOne(String product, Iterator<Row> rows, String store, SeasSettings settings,
                                              String version) {
-        List<ShotImage> anomalies = new ArrayList<>();
-        List<byte[]> normals = new ArrayList<>();
-        List<Row> all = new ArrayList<>();
-        rows.forEachRemaining(all::add);
-        all.sort(Comparator.comparing(r -> r.getString(1)));     // input order must not depend on shuffles
-        for (Row r : all) {
-            if (SampleOrigin.valueOf(r.getString(2)) == SampleOrigin.NORMAL) {
-                normals.add((byte[]) r.get(4));
-            } else {
-                anomalies.add(new ShotImage(r.getString(1), r.getString(3), (byte[]) r.get(4), (byte[]) r.get(5)));
-            }
-        }
+        SeasTrainingRows data = SeasTrainingRows.of(rows);
+        List<ShotImage> anomalies = data.anomalies();
+        List<byte[]> normals = data.normals();
         FinetuneResult result;
         try (ProgressBarFinetune progress = new ProgressBarFinetune(product)) {
             result = Seas.finetune(new SeasFinetuneRequest(product, anomalies, normals, settings.toOptions(),

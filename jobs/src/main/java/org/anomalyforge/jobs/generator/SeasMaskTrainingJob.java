@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ import org.anomalyforge.ingest.dataset.ProductSplit;
 import org.anomalyforge.ingest.store.Manifest;
 import org.anomalyforge.ingest.store.ModelStore;
 import org.anomalyforge.jobs.segmenter.TrainingInputs;
-import org.anomalyforge.segmenter.SampleOrigin;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Encoders;
@@ -155,18 +153,9 @@ public final class SeasMaskTrainingJob {
 
     private static Iterator<Row> trainOne(String product, Iterator<Row> rows, String parentDir, int steps,
                                           int recalibration, long seed, String store, String version) {
-        List<ShotImage> anomalies = new ArrayList<>();
-        List<byte[]> normals = new ArrayList<>();
-        List<Row> all = new ArrayList<>();
-        rows.forEachRemaining(all::add);
-        all.sort(Comparator.comparing(r -> r.getString(1)));     // the order stage 1 saw (SeasFinetuneJob)
-        for (Row r : all) {
-            if (SampleOrigin.valueOf(r.getString(2)) == SampleOrigin.NORMAL) {
-                normals.add((byte[]) r.get(4));
-            } else {
-                anomalies.add(new ShotImage(r.getString(1), r.getString(3), (byte[]) r.get(4), (byte[]) r.get(5)));
-            }
-        }
+        SeasTrainingRows data = SeasTrainingRows.of(rows);
+        List<ShotImage> anomalies = data.anomalies();
+        List<byte[]> normals = data.normals();
         FinetuneResult result;
         try (ProgressBarFinetune progress = new ProgressBarFinetune(product)) {
             result = Seas.trainMasks(new SeasMaskTrainingRequest(Path.of(parentDir), anomalies, normals, steps,
