@@ -25,6 +25,7 @@ public final class QualityReportBuilder {
     private final double copyThreshold;
     private final Map<String, Input> types = new LinkedHashMap<>();
     private Input normals;
+    private TorchScriptFeatureNet inceptionNet;
 
     private record Input(List<GeneratedSample> generated, List<RgbImage> references, List<BinaryMask> realMasks,
                          String referenceSet) {}
@@ -48,6 +49,12 @@ public final class QualityReportBuilder {
         }
         this.clusterCap = clusterCap;
         this.copyThreshold = copyThreshold;
+    }
+
+    /** A user-supplied Inception network: the report then states IS over the generated defect images. */
+    public QualityReportBuilder inceptionNet(TorchScriptFeatureNet net) {
+        this.inceptionNet = Objects.requireNonNull(net, "net");
+        return this;
     }
 
     /**
@@ -97,9 +104,14 @@ public final class QualityReportBuilder {
             rows.add(row(QualityReport.GOOD, "normal", normals));
         }
         Map<String, String> network = new LinkedHashMap<>();
-        network.put("IS", QualityReport.NOT_AVAILABLE);
+        List<RgbImage> defectImages = new ArrayList<>();
+        types.values().forEach(in -> in.generated().forEach(g -> defectImages.add(g.image())));
+        network.put("IS", inceptionNet == null || defectImages.isEmpty() ? QualityReport.NOT_AVAILABLE
+                : String.format(java.util.Locale.ROOT, "%.4f over %d generated defect images with %s",
+                        inceptionNet.inceptionScore(defectImages), defectImages.size(), inceptionNet.name()));
         network.put("KID", QualityReport.NOT_AVAILABLE);
-        network.put("IC-LPIPS", QualityReport.NOT_AVAILABLE);
+        network.put("IC-LPIPS", distance instanceof TorchScriptDistance
+                ? "the IC-D column, computed with " + distance.name() : QualityReport.NOT_AVAILABLE);
         return new QualityReport(product, distance.name(), "IC-(" + distance.name() + ")", clusterCap, copyThreshold,
                 network, rows);
     }

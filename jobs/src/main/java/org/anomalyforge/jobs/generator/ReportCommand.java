@@ -49,6 +49,16 @@ public final class ReportCommand implements Callable<Integer> {
             description = "pairs scored per row, spread over the seeds (default: ${DEFAULT-VALUE})")
     int maxImages;
 
+    @Option(names = "--perceptual-net", paramLabel = "FILE",
+            description = "a TorchScript LPIPS network (forward(x, y), images in [-1, 1]) used instead of 1 - MS-SSIM; "
+                    + "its SHA-256 is recorded")
+    Path perceptualNet;
+
+    @Option(names = "--inception-net", paramLabel = "FILE",
+            description = "a TorchScript classifier (forward(x) -> logits [1, K], images in [-1, 1]) for the "
+                    + "Inception Score of the generated defect images; its SHA-256 is recorded")
+    Path inceptionNet;
+
     @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
     String master;
 
@@ -57,7 +67,7 @@ public final class ReportCommand implements Callable<Integer> {
         ReportJob.Options options;
         try {
             options = new ReportJob.Options(pairs, data, maxShots == null ? OptionalInt.empty()
-                    : OptionalInt.of(maxShots), out, maxImages);
+                    : OptionalInt.of(maxShots), out, maxImages, perceptualNet, inceptionNet);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -78,6 +88,8 @@ public final class ReportCommand implements Callable<Integer> {
     /** One line per product and row; "-" where a statistic has no input (no shots, no pairs). */
     static TextTable table(ReportJob.Result result) {
         String icd = result.reports().isEmpty() ? "IC-D" : result.reports().get(0).icdMetric();
+        // a user network's name carries its SHA-256 (in report.json); the column shows the network's label only
+        icd = icd.replaceAll("\\[[^]]*sha256:[0-9a-f]+\\]", "");
         TextTable t = new TextTable("product", "defect type", "pairs", "scored", "empty %", "area % gen",
                 "area % real", "components", icd, "memorised %");
         for (QualityReport r : result.reports()) {

@@ -17,6 +17,8 @@ import org.anomalyforge.generator.quality.GeneratedSample;
 import org.anomalyforge.generator.quality.MsSsimDistance;
 import org.anomalyforge.generator.quality.QualityReport;
 import org.anomalyforge.generator.quality.QualityReportBuilder;
+import org.anomalyforge.generator.quality.TorchScriptDistance;
+import org.anomalyforge.generator.quality.TorchScriptFeatureNet;
 import org.anomalyforge.generator.quality.RealShot;
 import org.anomalyforge.ingest.dataset.Dataset;
 import org.anomalyforge.ingest.dataset.DefectSplit;
@@ -52,8 +54,11 @@ public final class ReportJob {
      * @param maxShots  the shot cap the generator used
      * @param out       folder for report.json and the contact sheets (created if missing)
      * @param maxImages pairs scored per row, and normal training images compared with, at most
+     * @param perceptualNet a user TorchScript distance network (LPIPS) replacing 1 − MS-SSIM, or null
+     * @param inceptionNet  a user TorchScript classifier (Inception-v3 logits) for the Inception Score, or null
      */
-    public record Options(Path pairs, Path data, OptionalInt maxShots, Path out, int maxImages) {
+    public record Options(Path pairs, Path data, OptionalInt maxShots, Path out, int maxImages, Path perceptualNet,
+                          Path inceptionNet) {
         public Options {
             Objects.requireNonNull(pairs, "pairs");
             Objects.requireNonNull(data, "data");
@@ -88,6 +93,17 @@ public final class ReportJob {
         ImageCodec codec = ImageCodec.withDefaults();
         Files.createDirectories(o.out());
         ContactSheet sheet = new ContactSheet(SHEET_COLUMNS, SHEET_TILE);
+        try (TorchScriptDistance network = o.perceptualNet() == null ? null
+                : TorchScriptDistance.load("LPIPS", o.perceptualNet());
+                TorchScriptFeatureNet inception = o.inceptionNet() == null ? null
+                        : TorchScriptFeatureNet.load("Inception", o.inceptionNet())) {
+            return score(o, log, dataset, selection, codec, sheet, network, inception);
+        }
+    }
+
+    private static Result score(Options o, PrintWriter log, Dataset dataset, ReportPairs.Selection selection,
+            ImageCodec codec, ContactSheet sheet, TorchScriptDistance network, TorchScriptFeatureNet inception)
+            throws IOException {
         List<QualityReport> reports = new ArrayList<>();
         List<Path> sheets = new ArrayList<>();
         List<Map<String, Object>> normalsUsed = new ArrayList<>();
@@ -97,7 +113,11 @@ public final class ReportJob {
                     + ": holds pairs of product '" + name + "', which is not in " + o.data() + " (it has "
                     + dataset.productNames() + ")"));
             ProductSplit split = FewShotSplit.of(product, o.maxShots());
-            QualityReportBuilder builder = new QualityReportBuilder();
+            QualityReportBuilder builder = network == null ? new QualityReportBuilder()
+                    : new QualityReportBuilder(network);
+            if (inception != null) {
+                builder.inceptionNet(inception);
+            }
             for (var row : entry.getValue().entrySet()) {
                 List<GeneratedSample> generated = decode(codec, name, row.getKey(), row.getValue());
                 log.println("scoring " + name + "/" + row.getKey() + ": " + generated.size() + " pairs");

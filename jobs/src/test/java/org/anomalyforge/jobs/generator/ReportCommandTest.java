@@ -74,7 +74,7 @@ class ReportCommandTest {
     void scoresEveryRowWithExactStatisticsAndWritesJsonAndSheets() throws IOException {
         SparkSession spark = LocalSpark.get();
         Path out = tmp.resolve("report");
-        ReportJob.Result result = ReportJob.run(spark, new ReportJob.Options(pairs, data, OptionalInt.empty(), out, 3),
+        ReportJob.Result result = ReportJob.run(spark, new ReportJob.Options(pairs, data, OptionalInt.empty(), out, 3, null, null),
                 new PrintWriter(new StringWriter()));
         assertEquals(1, result.reports().size());
         QualityReport report = result.reports().get(0);
