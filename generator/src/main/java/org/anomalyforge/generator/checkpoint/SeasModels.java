@@ -1,6 +1,8 @@
 package org.anomalyforge.generator.checkpoint;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -142,6 +144,14 @@ public final class SeasModels implements AutoCloseable {
         RefinedMaskPredictor branch = new RefinedMaskPredictor(RmpConfig.of(config));
         ModelInitialization.seeded(branch, manager, seed);
         return withRmp(branch);
+    }
+
+    /**
+     * The RMP's VAE taps V₀…V_{n−1} (seas.md §3.7): the first log₂ f decoder up-block outputs of decode(latent),
+     * without graph. {@code latent} is already divided by s.
+     */
+    public List<NDArray> rmpVaeTaps(ParameterStore ps, NDArray latent) {
+        return vae.decode(ps, latent, false).upBlockOutputs().subList(0, config.vaeTapCount());
     }
 
     /** The refined-mask-prediction branch, or {@code null} before stage 2. */

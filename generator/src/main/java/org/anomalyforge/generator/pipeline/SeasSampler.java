@@ -148,8 +148,7 @@ public final class SeasSampler {
         NDArray up2 = rows(out.upBlockOutputs().get(models.config().rmpUp2Block()), rows, b);
         NDArray up3 = rows(out.upBlockOutputs().get(models.config().rmpUp3Block()), rows, b);
         NDArray latent = rows(z, rows, 0).div((float) models.scalingFactor());
-        List<NDArray> taps = models.vae().decode(ps, latent, false).upBlockOutputs()
-                .subList(0, models.config().vaeTapCount());
+        List<NDArray> taps = models.rmpVaeTaps(ps, latent);
         NDArray h = models.rmp().coarse(ps, up2, up3, false);
         float[] p = models.rmp().refine(ps, h, taps, BatchNorm2d.Statistics.STORED, false)
                 .get(new NDIndex(":, 1")).toFloatArray();

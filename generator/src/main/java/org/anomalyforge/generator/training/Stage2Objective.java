@@ -40,8 +40,22 @@ public final class Stage2Objective {
 
     /** The loss terms of one micro-batch. */
     public record Terms(double full, double coarse, double total) {
+
+        /** The per-term mean of the micro-batches of one optimiser step. */
+        static Terms mean(List<Terms> parts) {
+            double n = parts.size();
+            return new Terms(parts.stream().mapToDouble(Terms::full).sum() / n,
+                    parts.stream().mapToDouble(Terms::coarse).sum() / n,
+                    parts.stream().mapToDouble(Terms::total).sum() / n);
+        }
+
+        /** focal_full, focal_coarse, total, in this order (the log's columns). */
         public java.util.Map<String, Double> asMap() {
-            return java.util.Map.of("focal_full", full, "focal_coarse", coarse, "total", total);
+            java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+            m.put("focal_full", full);
+            m.put("focal_coarse", coarse);
+            m.put("total", total);
+            return m;
         }
     }
 
@@ -119,7 +133,7 @@ public final class Stage2Objective {
                     .prevSample());
         }
         NDArray latent = NDArrays.concat(new NDList(previous)).div((float) s);
-        return models.vae().decode(ps, latent, false).upBlockOutputs().subList(0, models.config().vaeTapCount());
+        return models.rmpVaeTaps(ps, latent);
     }
 
     /** [M_S (2b·S²), M_r₀ (2b·r₀²)] as 0/1 values; the normal half is all zero. */

@@ -76,11 +76,7 @@ public final class Stage2Trainer {
                 }
                 GradMode.off();
                 double norm = GradientClipping.clip(adam.parameters(), Double.POSITIVE_INFINITY, models.workspace());
-                Map<String, Double> terms = new LinkedHashMap<>();
-                terms.put("focal_full", parts.stream().mapToDouble(Stage2Objective.Terms::full).average().orElse(0));
-                terms.put("focal_coarse", parts.stream().mapToDouble(Stage2Objective.Terms::coarse).average()
-                        .orElse(0));
-                terms.put("total", parts.stream().mapToDouble(Stage2Objective.Terms::total).average().orElse(0));
+                Map<String, Double> terms = Stage2Objective.Terms.mean(parts).asMap();
                 if (Double.isFinite(norm)) {
                     adam.step(1.0);
                     terms.put("skipped_steps", 0.0);
@@ -131,8 +127,7 @@ public final class Stage2Trainer {
                 UNetOutput out = models.unet().forward(ps, zt, m.create(t), context, UNetTapRequest.none(), false);
                 NDArray h = rmp.coarse(ps, out.upBlockOutputs().get(models.config().rmpUp2Block()),
                         out.upBlockOutputs().get(models.config().rmpUp3Block()), false);
-                List<NDArray> taps = models.vae().decode(ps, zt.div((float) s), false).upBlockOutputs()
-                        .subList(0, models.config().vaeTapCount());
+                List<NDArray> taps = models.rmpVaeTaps(ps, zt.div((float) s));
                 rmp.refine(ps, h, taps, BatchNorm2d.Statistics.CUMULATIVE, false);
             }
             progress.onStep(k + 1, Map.of(), 0);
