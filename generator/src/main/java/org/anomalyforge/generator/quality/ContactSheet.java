@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.anomalyforge.ingest.image.BinaryMask;
 import org.anomalyforge.ingest.image.ImageCodec;
-import org.anomalyforge.ingest.image.Interpolation;
 import org.anomalyforge.ingest.image.OpenCv;
 import org.anomalyforge.ingest.image.RgbImage;
 import org.opencv.core.CvType;
@@ -117,8 +116,7 @@ public final class ContactSheet {
     }
 
     private RgbImage resized(RgbImage image) {
-        boolean shrink = image.width() >= tile && image.height() >= tile;
-        return ImageCodec.resize(image, tile, tile, shrink ? Interpolation.AREA : Interpolation.BILINEAR);
+        return SquareResize.to(image, tile);
     }
 
     /** White text in the black band below a tile, scaled down until it fits the band. */

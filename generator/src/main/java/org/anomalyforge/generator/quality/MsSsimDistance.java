@@ -1,8 +1,6 @@
 package org.anomalyforge.generator.quality;
 
 import java.util.Arrays;
-import org.anomalyforge.ingest.image.ImageCodec;
-import org.anomalyforge.ingest.image.Interpolation;
 import org.anomalyforge.ingest.image.RgbImage;
 
 /**
@@ -71,8 +69,7 @@ public final class MsSsimDistance implements PreparedDistance<MsSsimDistance.Pyr
 
     @Override
     public Pyramid prepare(RgbImage image) {
-        boolean shrink = image.width() >= SIDE && image.height() >= SIDE;
-        RgbImage r = ImageCodec.resize(image, SIDE, SIDE, shrink ? Interpolation.AREA : Interpolation.BILINEAR);
+        RgbImage r = SquareResize.to(image, SIDE);
         int hw = SIDE * SIDE;
         float[][] planes = new float[3][hw];
         byte[] p = r.pixels();

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.anomalyforge.generator.training.GradMode;
 import org.anomalyforge.ingest.image.ImageCodec;
-import org.anomalyforge.ingest.image.Interpolation;
 import org.anomalyforge.ingest.image.Normalization;
 import org.anomalyforge.ingest.image.RgbImage;
 import org.anomalyforge.ingest.store.Sha256;
@@ -105,8 +104,7 @@ public final class TorchScriptDistance implements PerceptualDistance, AutoClosea
 
     /** [1, 3, 256, 256] in [−1, 1]. */
     static NDArray tensor(NDManager m, RgbImage image) {
-        boolean shrink = image.width() >= SIDE && image.height() >= SIDE;
-        RgbImage r = ImageCodec.resize(image, SIDE, SIDE, shrink ? Interpolation.AREA : Interpolation.BILINEAR);
+        RgbImage r = SquareResize.to(image, SIDE);
         return m.create(ImageCodec.toChw(r, Normalization.MINUS_ONE_TO_ONE), new Shape(1, 3, SIDE, SIDE));
     }
 

@@ -17,6 +17,7 @@ import org.anomalyforge.generator.quality.GeneratedSample;
 import org.anomalyforge.generator.quality.MsSsimDistance;
 import org.anomalyforge.generator.quality.QualityReport;
 import org.anomalyforge.generator.quality.QualityReportBuilder;
+import org.anomalyforge.generator.quality.SquareResize;
 import org.anomalyforge.generator.quality.TorchScriptDistance;
 import org.anomalyforge.generator.quality.TorchScriptFeatureNet;
 import org.anomalyforge.generator.quality.RealShot;
@@ -28,7 +29,6 @@ import org.anomalyforge.ingest.dataset.MvtecDatasetReader;
 import org.anomalyforge.ingest.dataset.Product;
 import org.anomalyforge.ingest.dataset.ProductSplit;
 import org.anomalyforge.ingest.image.ImageCodec;
-import org.anomalyforge.ingest.image.Interpolation;
 import org.anomalyforge.ingest.image.RgbImage;
 import org.apache.spark.sql.SparkSession;
 
@@ -179,9 +179,7 @@ public final class ReportJob {
 
     /** seas.md §11.2 step 1: every image at 256² (area averaging when shrinking, else bilinear). */
     private static RgbImage reference(RgbImage image) {
-        int side = MsSsimDistance.SIDE;
-        boolean shrink = image.width() >= side && image.height() >= side;
-        return ImageCodec.resize(image, side, side, shrink ? Interpolation.AREA : Interpolation.BILINEAR);
+        return SquareResize.to(image, MsSsimDistance.SIDE);
     }
 
     private static String fileName(String name) {
