@@ -14,6 +14,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.anomalyforge.generator.FinetuneProgress;
 import org.anomalyforge.generator.SeasFinetuneOptions;
+import org.anomalyforge.generator.baseline.AugmentedAnomalySource;
+import org.anomalyforge.generator.baseline.PerlinAnomalyGenerator;
+import org.anomalyforge.generator.baseline.PerlinConfig;
+import org.anomalyforge.generator.baseline.ProceduralTextureSource;
 import org.anomalyforge.generator.checkpoint.SeasModels;
 import org.anomalyforge.generator.pipeline.SampleSpec;
 import org.anomalyforge.generator.pipeline.SeasSampler;
@@ -27,11 +31,12 @@ import org.anomalyforge.generator.training.Stage1Trainer;
 import org.anomalyforge.generator.training.TrainingData;
 import org.anomalyforge.generator.training.TrainingLock;
 import org.anomalyforge.generator.training.TrainingStreams;
+import org.anomalyforge.ingest.image.RgbImage;
 
 /**
  * seas.md §14.3 for tiny: seconds per optimiser step of stage 0 and stage 1 (and stage-1 steps/s and training
  * images/s), seconds per generated image at batch 1 and 4 (and images/s), a 1024² float32 matMul as the machine's
- * reference GFLOP/s, and the environment (threads, DJL and libtorch versions, CPU model). Models are seeded, not
+ * reference GFLOP/s, the DRAEM Perlin baseline's pairs/s with SeaS as a ratio of it, and the environment (threads, DJL and libtorch versions, CPU model). Models are seeded, not
  * trained: speed does not depend on the weights. Runs on the calling thread with its current libtorch thread count,
  * holds the SeaS training lock, and prints nothing.
  */
@@ -59,6 +64,7 @@ public final class SeasBenchmark {
                 generation(rows, s, models, 1);
                 generation(rows, s, models, 4);
             }
+            perlinBaseline(rows, s);
         } finally {
             TrainingLock.release();
         }
@@ -175,6 +181,35 @@ public final class SeasBenchmark {
         String note = "batch " + batch + ", DPM-Solver++ " + s.samplerSteps() + " steps, CFG, " + s.imageSize() + "²";
         rows.add(new BenchmarkRow("generate.batch" + batch + ".image", perImage, "s", note));
         rows.add(new BenchmarkRow("generate.batch" + batch + ".images_per_s", 1 / perImage, "images/s", note));
+    }
+
+    /**
+     * The weight-free baseline every SeaS pair competes with: DRAEM Perlin pairs (procedural textures) at the same
+     * size, and SeaS batch-4 images/s as a ratio of it, both from this run.
+     */
+    private static void perlinBaseline(List<BenchmarkRow> rows, BenchmarkSettings s) {
+        SplittableRandom r = new SplittableRandom(s.seed());
+        RgbImage normal = RgbImage.blank(s.imageSize(), s.imageSize());
+        for (int i = 0; i < normal.pixels().length; i++) {
+            normal.pixels()[i] = (byte) r.nextInt(256);
+        }
+        PerlinAnomalyGenerator perlin = new PerlinAnomalyGenerator(PerlinConfig.draem(),
+                AugmentedAnomalySource.draem(ProceduralTextureSource.allPatterns()));
+        int pairs = 20 * Math.max(1, s.measuredSteps());
+        for (int i = 0; i < Math.min(pairs, 10 * s.warmupSteps()); i++) {
+            perlin.generate(normal, i);
+        }
+        long t = System.nanoTime();
+        for (int i = 0; i < pairs; i++) {
+            perlin.generate(normal, 1_000 + i);
+        }
+        double perSecond = pairs / ((System.nanoTime() - t) / 1e9);
+        rows.add(new BenchmarkRow("generate.perlin.pairs_per_s", perSecond, "pairs/s", "DRAEM Perlin, procedural "
+                + "textures, " + s.imageSize() + "², mean of " + pairs));
+        double seas = rows.stream().filter(row -> row.name().equals("generate.batch4.images_per_s")).findFirst()
+                .orElseThrow().value();
+        rows.add(new BenchmarkRow("generate.batch4.vs_perlin", seas / perSecond, "×", "SeaS batch-4 images/s ÷ "
+                + "Perlin pairs/s"));
     }
 
     /** Random images and square masks for 2 types × 2 shots and 4 normals (decoding is not what is measured). */

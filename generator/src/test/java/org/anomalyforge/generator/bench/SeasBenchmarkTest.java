@@ -16,7 +16,8 @@ class SeasBenchmarkTest {
         List<BenchmarkRow> rows = SeasBenchmark.run(new BenchmarkSettings(32, 0, 1, 2, 1));
         assertEquals(List.of("env.intra_op_threads", "env.djl", "env.libtorch", "env.cpu", "matmul.1024", "stage0.step",
                 "stage1.step", "stage1.steps_per_s", "stage1.train_images_per_s", "generate.batch1.image",
-                "generate.batch1.images_per_s", "generate.batch4.image", "generate.batch4.images_per_s"),
+                "generate.batch1.images_per_s", "generate.batch4.image", "generate.batch4.images_per_s", "generate.perlin.pairs_per_s",
+                "generate.batch4.vs_perlin"),
                 rows.stream().map(BenchmarkRow::name).toList());
         assertEquals(1.0, rows.get(0).value());
         for (BenchmarkRow r : rows.subList(4, rows.size())) {

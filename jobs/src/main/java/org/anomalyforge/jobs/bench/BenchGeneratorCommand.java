@@ -42,7 +42,9 @@ public final class BenchGeneratorCommand implements Callable<Integer> {
         List<BenchmarkRow> rows = SeasBenchmark.run(new BenchmarkSettings(size, warmup, steps, samplerSteps, 7));
         TextTable t = new TextTable("measure", "value", "unit", "note");
         for (BenchmarkRow r : rows) {
-            t.row(r.name(), String.format(Locale.ROOT, "%.3f", r.value()), r.unit(), r.note());
+            // three significant digits below 0.01, so a ratio such as SeaS ÷ Perlin does not print as 0.003
+            String format = r.value() != 0 && Math.abs(r.value()) < 0.01 ? "%.3g" : "%.3f";
+            t.row(r.name(), String.format(Locale.ROOT, format, r.value()), r.unit(), r.note());
         }
         PrintWriter w = spec.commandLine().getOut();
         w.print(t);
