@@ -5,5 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code forge segmenter}: the LFD segmenter. */
 @Command(name = "segmenter", mixinStandardHelpOptions = true,
         description = "Train, evaluate and run the LFD anomaly segmenter.",
-        subcommands = {SegmenterTrainCommand.class, SegmenterEvaluateCommand.class, SegmenterPredictCommand.class})
+        subcommands = {SegmenterTrainCommand.class, SegmenterEvaluateCommand.class, SegmenterPredictCommand.class,
+                SegmenterStrataCommand.class})
 public final class SegmenterCommand {}
