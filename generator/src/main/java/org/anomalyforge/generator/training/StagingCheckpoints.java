@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.anomalyforge.generator.checkpoint.SeasCheckpoint;
 import org.anomalyforge.generator.checkpoint.SeasModels;
 import org.anomalyforge.generator.checkpoint.SeasTrainingSettings;
+import org.anomalyforge.ingest.store.FileTrees;
 import org.anomalyforge.ingest.store.RunWriter;
 
 /**
@@ -64,7 +65,7 @@ final class StagingCheckpoints {
             for (Path p : files.toList()) {
                 String name = DIR + "/" + p.getFileName();
                 if (!name.equals(model) && !name.equals(opt) && !name.equals(STATE)) {
-                    deleteTree(p);
+                    FileTrees.delete(p);
                 }
             }
         }
@@ -94,14 +95,6 @@ final class StagingCheckpoints {
             return;
         }
         run.delete(STATE);
-        deleteTree(dir);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        FileTrees.delete(dir);
     }
 }

@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -18,10 +16,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import org.anomalyforge.ingest.store.FileTrees;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -108,7 +106,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             broker.launch(brokerPort == 0, controllerPort == 0);
         } catch (RuntimeException e) {
             if (owns) {
-                deleteTree(dir);
+                deleteData(dir);
             }
             throw e;
         }
@@ -211,7 +209,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         closed = true;
         stopServer();
         if (ownsDataDir) {
-            deleteTree(dataDir);
+            deleteData(dataDir);
         }
     }
 
@@ -334,16 +332,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        List<Path> paths = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(paths::add);
-            for (Path p : paths) {
-                Files.deleteIfExists(p);
-            }
+    private static void deleteData(Path dir) {
+        try {
+            FileTrees.delete(dir);
         } catch (IOException e) {
             throw new BrokerException("cannot delete broker data directory " + dir + ": " + e.getMessage(), e);
         }

@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.anomalyforge.ingest.image.ImageCodec;
+import org.anomalyforge.ingest.store.FileTrees;
 import org.anomalyforge.trokens.clips.ClipEntry;
 import org.anomalyforge.trokens.clips.ClipFolderScanner;
 import org.anomalyforge.trokens.clips.ClipManifest;
@@ -77,7 +76,7 @@ public final class TrackingClipLoader {
             return load(set.manifest(), count, "generated " + config.width() + "×" + config.height() + ", "
                     + config.frames() + " frames at " + config.fps() + " fps, seed " + seed);
         } finally {
-            deleteTree(tmp);
+            FileTrees.delete(tmp);
         }
     }
 
@@ -93,13 +92,5 @@ public final class TrackingClipLoader {
         }
         double decodeMs = (System.nanoTime() - start) / 1e6 / clips.size();
         return new Loaded(clips, decodeMs, clips.size() + " clip(s) " + source);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +32,7 @@ import org.anomalyforge.ingest.frames.FrameEncoding;
 import org.anomalyforge.ingest.image.ImageCodec;
 import org.anomalyforge.ingest.sample.ProductKind;
 import org.anomalyforge.ingest.sample.SampleSpec;
+import org.anomalyforge.ingest.store.FileTrees;
 import org.anomalyforge.jobs.cli.TextTable;
 import org.anomalyforge.jobs.cli.WorkFailedException;
 import org.anomalyforge.jobs.dataset.DatasetSampleCommand;
@@ -177,7 +177,7 @@ public final class CamerasCommand implements Callable<Integer> {
             return 0;
         } finally {
             if (sampleDir != null) {
-                deleteTree(sampleDir);
+                FileTrees.delete(sampleDir);
             }
         }
     }
@@ -266,13 +266,5 @@ public final class CamerasCommand implements Callable<Integer> {
     @FunctionalInterface
     private interface UsageStep<T> {
         T get() throws IOException;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
