@@ -9,8 +9,10 @@ package org.anomalyforge.jobs.experiment;
  * @param imageAuroc image AUROC in %
  * @param pixelAp    pixel AP in %
  * @param iou        mean best-threshold IoU over anomalous test images in % (SeaS protocol)
- * @param seconds    training + evaluation wall time
+ * @param withinStratumImageAuroc image AUROC in % over good–defective pairs of the same stratum
+ *                   ({@code --strata}); null when not asked for, NaN when no stratum holds both labels
+ * @param seconds    wall time of this invocation for the run: training and evaluation, or less when reused
  */
 public record ArmResult(Arm arm, long seed, String runDir, double imageAuroc, double pixelAp, double iou,
-                        double seconds) {
+                        Double withinStratumImageAuroc, double seconds) {
 }

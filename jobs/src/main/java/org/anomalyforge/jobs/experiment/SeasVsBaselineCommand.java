@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.anomalyforge.jobs.cli.TextTable;
 import org.anomalyforge.jobs.segmenter.TrainSettings;
 import org.anomalyforge.jobs.spark.SparkSessions;
@@ -16,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code forge experiment seas-vs-baseline}: does SeaS help the segmenter more than Perlin pairs or nothing? */
@@ -67,6 +70,12 @@ public final class SeasVsBaselineCommand implements Callable<Integer> {
     @Option(names = "--seeds", split = ",", defaultValue = "1,2,3", description = "(default: ${DEFAULT-VALUE})")
     List<Long> seeds;
 
+    @Option(names = "--strata", paramLabel = "REGEX",
+            description = "also report the image AUROC within strata of the file name (the regex's first group, e.g. "
+                    + "'/(exp[0-9])_'), free of a split that puts good and defective images in different acquisition "
+                    + "groups; see 'forge segmenter strata'")
+    String strata;
+
     @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*])")
     String master;
 
@@ -75,14 +84,23 @@ public final class SeasVsBaselineCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         TrainSettings settings = new TrainSettings(preset.toUpperCase(java.util.Locale.ROOT), size, batch, epochs,
                 iterations, null, null, null);
+        Pattern strataPattern;
+        try {
+            strataPattern = strata == null ? null : Pattern.compile(strata);
+        } catch (PatternSyntaxException e) {
+            throw new ParameterException(spec.commandLine(), "--strata '" + strata + "' is not a regular expression: "
+                    + e.getDescription());
+        }
         SeasVsBaselineExperiment.Options o = new SeasVsBaselineExperiment.Options(data, seasPairs, perlinPairs,
-                perlinPerType, work, maxShots, settings, seeds, size);
+                perlinPerType, work, maxShots, settings, seeds, size, strataPattern);
         SparkSession spark = SparkSessions.start("forge experiment seas-vs-baseline", master);
         List<ArmResult> results;
         try {
             results = SeasVsBaselineExperiment.run(spark, o, (r, done, total) -> {
-                w.printf("[%d/%d] %s seed %d: image AUROC %.2f, pixel AP %.2f, IoU %.2f (%.0f s)%n", done, total,
-                        r.arm().letter(), r.seed(), r.imageAuroc(), r.pixelAp(), r.iou(), r.seconds());
+                w.printf("[%d/%d] %s seed %d: image AUROC %.2f%s, pixel AP %.2f, IoU %.2f (%.0f s)%n", done, total,
+                        r.arm().letter(), r.seed(), r.imageAuroc(), r.withinStratumImageAuroc() == null ? ""
+                                : String.format(java.util.Locale.ROOT, " (within strata %.2f)", r.withinStratumImageAuroc()),
+                        r.pixelAp(), r.iou(), r.seconds());
                 w.flush();
             });
         } finally {
@@ -107,14 +125,24 @@ public final class SeasVsBaselineCommand implements Callable<Integer> {
 
     /** One row per arm: mean ± sample sd over seeds (sd omitted for one seed). */
     static String table(List<ArmResult> results, int seeds) {
-        TextTable t = new TextTable("arm", "training data", "seeds", "image AUROC", "pixel AP", "IoU");
+        boolean strata = results.stream().anyMatch(r -> r.withinStratumImageAuroc() != null);
+        TextTable t = strata
+                ? new TextTable("arm", "training data", "seeds", "image AUROC", "within strata", "pixel AP", "IoU")
+                : new TextTable("arm", "training data", "seeds", "image AUROC", "pixel AP", "IoU");
         for (Arm arm : Arm.values()) {
             List<ArmResult> rows = results.stream().filter(r -> r.arm() == arm).toList();
             if (rows.isEmpty()) {
                 continue;
             }
-            t.row(arm.letter(), arm.description(), rows.size(), stat(rows, ArmResult::imageAuroc),
-                    stat(rows, ArmResult::pixelAp), stat(rows, ArmResult::iou));
+            List<Object> cells = new ArrayList<>(List.of(arm.letter(), arm.description(), rows.size(),
+                    stat(rows, ArmResult::imageAuroc)));
+            if (strata) {
+                cells.add(stat(rows, r -> r.withinStratumImageAuroc() == null ? Double.NaN
+                        : r.withinStratumImageAuroc()));
+            }
+            cells.add(stat(rows, ArmResult::pixelAp));
+            cells.add(stat(rows, ArmResult::iou));
+            t.row(cells.toArray());
         }
         return t.toString();
     }

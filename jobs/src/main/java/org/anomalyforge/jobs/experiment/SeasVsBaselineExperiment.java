@@ -1,5 +1,7 @@
 package org.anomalyforge.jobs.experiment;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +11,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import org.anomalyforge.ingest.store.ModelStore;
+import org.anomalyforge.ingest.store.FileTrees;
 import org.anomalyforge.ingest.store.RunRef;
 import org.anomalyforge.jobs.cli.ForgeVersion;
 import org.anomalyforge.jobs.generator.PerlinSynthesizeJob;
+import org.anomalyforge.jobs.segmenter.ScoreStrata;
 import org.anomalyforge.jobs.segmenter.SegmenterEvaluateJob;
 import org.anomalyforge.jobs.segmenter.SegmenterTrainJob;
 import org.anomalyforge.jobs.segmenter.TrainSettings;
@@ -26,8 +31,9 @@ import org.apache.spark.sql.SparkSession;
  * split; {@code --max-shots} only limits the training shots).
  *
  * <p>Restartable: every (arm, seed) trains into its own model store {@code <work>/<arm>/seed-<s>/}; a committed run
- * found there is evaluated again instead of retrained, so an interrupted experiment resumes where it stopped. Perlin
- * pairs are generated once into {@code <work>/pairs-perlin} (same count per type as the SeaS pairs unless given).
+ * found there is not retrained. Its evaluation in {@code <work>/eval/<arm>-seed-<s>/} is reused when its
+ * {@code metrics.json} (written last) names that run, and redone from scratch otherwise, so an interrupted or finished
+ * experiment resumes where it stopped. Perlin pairs are generated once into {@code <work>/pairs-perlin} unless given.
  */
 public final class SeasVsBaselineExperiment {
 
@@ -41,9 +47,11 @@ public final class SeasVsBaselineExperiment {
      * @param settings      the LFD budget, identical for every arm (its seed is replaced per run)
      * @param seeds         segmenter seeds; every arm runs every seed
      * @param size          side of the generated Perlin pairs
+     * @param strata        stratum pattern over image ids (see {@link ScoreStrata}) for the within-stratum image
+     *                      AUROC, or null for none
      */
     public record Options(Path data, Path seasPairs, Path perlinPairs, int perlinPerType, Path work, int maxShots,
-                          TrainSettings settings, List<Long> seeds, int size) {
+                          TrainSettings settings, List<Long> seeds, int size, Pattern strata) {
         public Options {
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(seasPairs, "seasPairs");
@@ -96,11 +104,11 @@ public final class SeasVsBaselineExperiment {
                             + " seed " + seed + " committed no run in " + store));
                 }
                 Path eval = o.work().resolve("eval").resolve(arm.folder() + "-seed-" + seed);
-                SegmenterEvaluateJob.Report report = SegmenterEvaluateJob.run(spark,
-                        new SegmenterEvaluateJob.Options(o.data(), runDir, List.of(), eval, 8, 0));
-                AnomalyMetrics all = overall(report);
-                ArmResult r = new ArmResult(arm, seed, runDir.toString(), 100 * all.imageAuroc(), 100 * all.pixelAp(),
-                        100 * all.iou(), (System.nanoTime() - start) / 1e9);
+                double[] all = evaluation(spark, o, runDir, eval);
+                Double within = o.strata() == null ? null : 100 * ScoreStrata.of(ScoreStrata.read(spark,
+                        eval.resolve("scores.parquet")), o.strata()).withinStratumAuroc();
+                ArmResult r = new ArmResult(arm, seed, runDir.toString(), 100 * all[0], 100 * all[1], 100 * all[2],
+                        within, (System.nanoTime() - start) / 1e9);
                 results.add(r);
                 listener.finished(r, results.size(), total);
             }
@@ -123,6 +131,47 @@ public final class SeasVsBaselineExperiment {
             return Optional.empty();
         }
         return new ModelStore(store).latest(SegmenterTrainJob.UNIFIED, LfdTrainer.KIND).map(RunRef::dir);
+    }
+
+    /**
+     * Image AUROC, pixel AP and IoU (fractions; NaN if undefined) of {@code runDir} on the held-out split: read back
+     * from a finished evaluation of that run, else evaluated into {@code eval} after removing any partial one.
+     */
+    private static double[] evaluation(SparkSession spark, Options o, Path runDir, Path eval) throws IOException {
+        Path metrics = eval.resolve("metrics.json");
+        if (Files.isRegularFile(metrics)) {
+            JsonNode root = new ObjectMapper().readTree(metrics.toFile());
+            if (runDir.toAbsolutePath().toString().equals(root.path("model").asText())) {
+                JsonNode all = overall(metrics, root);
+                return new double[] {number(all, "image_auroc"), number(all, "pixel_ap"), number(all, "iou")};
+            }
+        }
+        FileTrees.delete(eval);
+        SegmenterEvaluateJob.Report report = SegmenterEvaluateJob.run(spark,
+                new SegmenterEvaluateJob.Options(o.data(), runDir, List.of(), eval, 8, 0));
+        AnomalyMetrics all = overall(report);
+        return new double[] {all.imageAuroc(), all.pixelAp(), all.iou()};
+    }
+
+    private static JsonNode overall(Path file, JsonNode root) {
+        JsonNode products = root.path("products");
+        if (products.size() != 1) {
+            throw new IllegalArgumentException(file + ": expected the metrics of one product, found " + products.size());
+        }
+        JsonNode all = products.elements().next().path("all");
+        if (!all.isObject()) {
+            throw new IllegalArgumentException(file + ": the product has no 'all' metrics");
+        }
+        return all;
+    }
+
+    /** A metric of metrics.json: null there means undefined (NaN). */
+    private static double number(JsonNode metrics, String name) {
+        JsonNode v = metrics.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("metrics.json: field '" + name + "' is missing in " + metrics);
+        }
+        return v.isNull() ? Double.NaN : v.asDouble();
     }
 
     /** The "all" row: with several products, the experiment reports one unified model over one product only. */

@@ -1,6 +1,8 @@
 package org.anomalyforge.jobs.segmenter;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.anomalyforge.segmenter.metrics.Auroc;
 import org.anomalyforge.segmenter.metrics.ExactScoreDistribution;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Held-out image scores grouped by a stratum read from each image id (an acquisition group, camera, line or lot
@@ -80,6 +84,26 @@ public final class ScoreStrata {
         }
         return new Summary(List.copyOf(strata), stratumOf("all", images), goodAlone, defectiveAlone,
                 pairs == 0 ? Double.NaN : concordant / pairs, pairs);
+    }
+
+    /** The id, gt_label and pred_score columns of a scores.parquet written by {@code segmenter evaluate}. */
+    public static List<ScoredImage> read(SparkSession spark, Path file) {
+        var frame = spark.read().parquet(file.toString());
+        List<String> columns = Arrays.asList(frame.columns());
+        for (String required : List.of("id", "gt_label", "pred_score")) {
+            if (!columns.contains(required)) {
+                throw new IllegalArgumentException(file + ": column '" + required + "' is missing (found " + columns
+                        + "); is this the scores.parquet of 'forge segmenter evaluate'?");
+            }
+        }
+        List<ScoredImage> images = new ArrayList<>();
+        for (Row r : frame.select("id", "gt_label", "pred_score").collectAsList()) {
+            if (r.anyNull()) {
+                throw new IllegalArgumentException(file + ": a row has a null id, gt_label or pred_score: " + r);
+            }
+            images.add(new ScoredImage(r.getString(0), r.getBoolean(1), r.getFloat(2)));
+        }
+        return images;
     }
 
     static String stratum(String id, Pattern by) {

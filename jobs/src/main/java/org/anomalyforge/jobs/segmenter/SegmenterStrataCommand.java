@@ -5,19 +5,16 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.anomalyforge.jobs.cli.TextTable;
-import org.anomalyforge.jobs.segmenter.ScoreStrata.ScoredImage;
 import org.anomalyforge.jobs.segmenter.ScoreStrata.Stratum;
 import org.anomalyforge.jobs.segmenter.ScoreStrata.Summary;
 import org.anomalyforge.jobs.spark.SparkSessions;
 import org.anomalyforge.segmenter.metrics.MetricsFormat;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,7 +71,7 @@ public final class SegmenterStrataCommand implements Callable<Integer> {
             List<String> notes = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 String name = evaluationName(evaluations.get(i));
-                Summary s = ScoreStrata.of(read(spark, files.get(i)), pattern);
+                Summary s = ScoreStrata.of(ScoreStrata.read(spark, files.get(i)), pattern);
                 for (Stratum stratum : s.strata()) {
                     row(table, name, stratum);
                 }
@@ -106,25 +103,6 @@ public final class SegmenterStrataCommand implements Callable<Integer> {
         Path name = evaluation.toAbsolutePath().normalize();
         return name.getFileName().toString().equals("scores.parquet") ? name.getParent().getFileName().toString()
                 : name.getFileName().toString();
-    }
-
-    private static List<ScoredImage> read(SparkSession spark, Path file) {
-        var frame = spark.read().parquet(file.toString());
-        List<String> columns = Arrays.asList(frame.columns());
-        for (String required : List.of("id", "gt_label", "pred_score")) {
-            if (!columns.contains(required)) {
-                throw new IllegalArgumentException(file + ": column '" + required + "' is missing (found " + columns
-                        + "); is this the scores.parquet of 'forge segmenter evaluate'?");
-            }
-        }
-        List<ScoredImage> images = new ArrayList<>();
-        for (Row r : frame.select("id", "gt_label", "pred_score").collectAsList()) {
-            if (r.anyNull()) {
-                throw new IllegalArgumentException(file + ": a row has a null id, gt_label or pred_score: " + r);
-            }
-            images.add(new ScoredImage(r.getString(0), r.getBoolean(1), r.getFloat(2)));
-        }
-        return images;
     }
 
     private static void row(TextTable table, String evaluation, Stratum s) {
