@@ -71,9 +71,12 @@ class SeasMaskEndToEndTest {
             }
             List<GeneratedImage> pairs = g.generate(requests);
             assertEquals(10, pairs.size());
+            List<String> coverage = pairs.stream().map(p -> p.defectType() + "/" + p.seed() + " " + (p.mask() == null
+                    ? "no mask" : String.format(java.util.Locale.ROOT, "%.3f", p.mask().coverage()))).toList();
+            System.out.println("anomaly mask coverage: " + coverage);
             for (GeneratedImage p : pairs) {
                 assertTrue(p.mask() != null && p.mask().area() > 0, "anomaly pair " + p.defectType() + "/" + p.seed()
-                        + " has an empty mask");
+                        + " has an empty mask; all: " + coverage);
                 assertEquals(stage2.runId(), p.runId());
             }
             GeneratedImage normal = g.generate(List.of(new GenerationRequest(null, 7, GUIDANCE, 25,

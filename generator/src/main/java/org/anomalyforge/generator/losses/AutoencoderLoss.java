@@ -1,6 +1,7 @@
 package org.anomalyforge.generator.losses;
 
 import ai.djl.ndarray.NDArray;
+import org.anomalyforge.ingest.tensor.ScalarOps;
 
 /**
  * The stage-0 loss (seas.md §6): L₀ = mean|x̂ − x| + 1e-4·mean(½(μ² + e^{logvar} − 1 − logvar)), the pixel L1 over
@@ -22,7 +23,7 @@ public record AutoencoderLoss(NDArray reconstruction, NDArray kl, NDArray total)
                     + target.getShape());
         }
         NDArray l1 = reconstructed.sub(target).abs().mean();
-        NDArray kl = mean.square().add(logvar.exp()).sub(1f).sub(logvar).mul(0.5f).mean();
-        return new AutoencoderLoss(l1, kl, l1.add(kl.mul(KL_WEIGHT)));
+        NDArray kl = ScalarOps.mul(mean.square().add(logvar.exp()).sub(1f).sub(logvar), 0.5).mean();
+        return new AutoencoderLoss(l1, kl, l1.add(ScalarOps.mul(kl, KL_WEIGHT)));
     }
 }

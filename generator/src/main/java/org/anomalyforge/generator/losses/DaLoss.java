@@ -3,6 +3,7 @@ package org.anomalyforge.generator.losses;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import org.anomalyforge.ingest.tensor.ScalarOps;
 
 /**
  * The Decoupled Anomaly Alignment loss at one resolution r, exactly as seas.md §7.4:
@@ -62,7 +63,7 @@ public final class DaLoss {
         } else {
             NDArray inside = maps.getManager().create(omega, expected);
             NDArray residual = normalise(normalMap).sub(targets.neg().add(1f));         // norm(M_n) − (1 − G)
-            normalTerm = residual.square().mul(inside).sum().div((float) count);
+            normalTerm = ScalarOps.div(residual.square().mul(inside).sum(), count);
         }
         return new DaLossTerms(anomalyTerm.add(normalTerm), anomalyTerm, normalTerm, count == 0);
     }
@@ -70,7 +71,7 @@ public final class DaLoss {
     /** (M − min M) / max(max M − min M, 1e-12) with one global min and max. */
     static NDArray normalise(NDArray m) {
         NDArray min = m.min();
-        NDArray range = m.max().sub(min).maximum(RANGE_FLOOR);
+        NDArray range = ScalarOps.maximum(m.max().sub(min), RANGE_FLOOR);
         return m.sub(min).div(range);
     }
 }

@@ -2,6 +2,7 @@ package org.anomalyforge.generator.losses;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import org.anomalyforge.ingest.tensor.ScalarOps;
 
 /**
  * The RMP's focal loss (seas.md §8.3) on probabilities that are already softmaxed, α = 1, γ = 2, smoothing 1e-5:
@@ -39,6 +40,6 @@ public final class FocalLoss {
         NDArray normal = target.neg().add(1f).clip(SMOOTH, 1 - SMOOTH);
         NDArray pt = normal.mul(probabilities.get(new NDIndex(":, 0")))
                 .add(defect.mul(probabilities.get(new NDIndex(":, 1")))).add(SMOOTH);
-        return pt.neg().add(1f).pow(GAMMA).mul(pt.log()).neg().mean();
+        return ScalarOps.pow(pt.neg().add(1f), GAMMA).mul(pt.log()).neg().mean();
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import java.util.function.Consumer;
+import org.anomalyforge.ingest.tensor.ScalarOps;
 
 /**
  * softmax(q·kᵀ·scale + mask)·v over heads, without SDPA (DJL 0.36 has no binding; cookbook §3), chunked over
@@ -77,7 +78,7 @@ public final class AttentionMath {
 
     private static NDArray chunk(NDArray q, NDArray kt, NDArray v, float scale, NDArray mask,
             Consumer<NDArray> sink) {
-        NDArray scores = q.matMul(kt).mul(scale);
+        NDArray scores = ScalarOps.mul(q.matMul(kt), scale);
         if (mask != null) {
             scores = scores.add(mask);
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.anomalyforge.ingest.tensor.ScalarOps;
 
 /**
  * Computes exactly what {@link DefaultAttentionProcessor} computes (same ops, same chunking, so the output is
@@ -81,7 +82,7 @@ public final class CapturingAttentionProcessor implements AttentionProcessor {
             cols.add(k.get(new NDIndex(":, :, {}:{}", c, c + 1)));
         }
         NDArray kSel = NDArrays.concat(cols, 2);                         // [B, H, T, d]
-        return q.matMul(kSel.swapAxes(2, 3)).mul(scale).softmax(2);      // [B, H, N, T], softmax over N
+        return ScalarOps.mul(q.matMul(kSel.swapAxes(2, 3)), scale).softmax(2);      // [B, H, N, T], softmax over N
     }
 
     /** The dotted layer name. */

@@ -23,6 +23,7 @@ import org.anomalyforge.generator.vae.LatentDistribution;
 import org.anomalyforge.ingest.image.ImageCodec;
 import org.anomalyforge.ingest.image.Normalization;
 import org.anomalyforge.ingest.image.RgbImage;
+import org.anomalyforge.ingest.tensor.ScalarOps;
 
 /**
  * Batched generation (seas.md §9.2), in the numbered steps of diffusers' pipelines:
@@ -147,7 +148,7 @@ public final class SeasSampler {
             int count) {
         NDArray up2 = rows(out.upBlockOutputs().get(models.config().rmpUp2Block()), rows, b);
         NDArray up3 = rows(out.upBlockOutputs().get(models.config().rmpUp3Block()), rows, b);
-        NDArray latent = rows(z, rows, 0).div((float) models.scalingFactor());
+        NDArray latent = ScalarOps.div(rows(z, rows, 0), models.scalingFactor());
         List<NDArray> taps = models.rmpVaeTaps(ps, latent);
         NDArray h = models.rmp().coarse(ps, up2, up3, false);
         float[] p = models.rmp().refine(ps, h, taps, BatchNorm2d.Statistics.STORED, false)

@@ -9,6 +9,7 @@ import java.math.MathContext;
 import java.util.List;
 import org.anomalyforge.generator.vae.AutoencoderKL;
 import org.anomalyforge.generator.vae.LatentDistribution;
+import org.anomalyforge.ingest.tensor.ScalarOps;
 
 /**
  * After stage 0 (seas.md §6): s = 1/std(μ) over every μ element of every training image encoded un-augmented at
@@ -56,9 +57,9 @@ public final class ScalingFactor {
                 ParameterStore ps = new ParameterStore(m, false);
                 NDArray x = m.create(image, new Shape(1, 3, side, side));
                 LatentDistribution d = vae.encode(ps, x, false);
-                NDArray scaled = d.mean().mul((float) vae.config().scalingFactor());
+                NDArray scaled = ScalarOps.mul(d.mean(), vae.config().scalingFactor());
                 NDArray y = vae.decode(ps, scaled, false).image().clip(-1f, 1f);
-                double mse = y.sub(x).div(2f).square().mean().getFloat();
+                double mse = ScalarOps.div(y.sub(x), 2).square().mean().getFloat();
                 total += 10 * Math.log10(1.0 / Math.max(mse, 1e-12));
             }
         }

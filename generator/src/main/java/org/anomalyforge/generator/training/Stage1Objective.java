@@ -23,6 +23,7 @@ import org.anomalyforge.generator.sampling.DdpmScheduler;
 import org.anomalyforge.generator.unet.UNetOutput;
 import org.anomalyforge.generator.unet.UNetTapRequest;
 import org.anomalyforge.generator.vae.LatentDistribution;
+import org.anomalyforge.ingest.tensor.ScalarOps;
 
 /**
  * One stage-1 micro-batch in the order of seas.md §7.3:
@@ -76,7 +77,7 @@ public final class Stage1Objective {
             NDArray xi = streams.stream(1, batch.index(), TrainingStreams.Purpose.POSTERIOR)
                     .nextGaussian(m, latentShape);
             LatentDistribution posterior = encoder.moments(batch, m);
-            NDArray z0 = posterior.sample(xi).mul((float) models.scalingFactor());
+            NDArray z0 = ScalarOps.mul(posterior.sample(xi), models.scalingFactor());
             NDArray zt = ddpm.addNoise(z0, eps, t);
             NDArray ids = m.create(batch.tokenIds(), new Shape(n, batch.tokenIds().length / n));
             NDArray tArray = m.create(t);
@@ -109,7 +110,7 @@ public final class Stage1Objective {
                     throw new IllegalStateException("stage-1 loss of micro-batch " + batch.index()
                             + " is not finite: " + result.asMap());
                 }
-                gc.backward(total.div((float) accumulation));
+                gc.backward(ScalarOps.div(total, accumulation));
                 return result;
             }
         }

@@ -22,6 +22,7 @@ import org.anomalyforge.generator.sampling.SeededNoise;
 import org.anomalyforge.generator.unet.UNetOutput;
 import org.anomalyforge.generator.unet.UNetTapRequest;
 import org.anomalyforge.generator.vae.LatentDistribution;
+import org.anomalyforge.ingest.tensor.ScalarOps;
 
 /**
  * One stage-2 micro-batch in the order of seas.md §8.2:
@@ -97,7 +98,7 @@ public final class Stage2Objective {
             NDArray xi = streams.stream(2, batch.index(), TrainingStreams.Purpose.POSTERIOR)
                     .nextGaussian(m, latentShape);
             LatentDistribution posterior = encoder.moments(batch, m);
-            NDArray zt = ddpm.addNoise(posterior.sample(xi).mul((float) s), eps, t);
+            NDArray zt = ddpm.addNoise(ScalarOps.mul(posterior.sample(xi), s), eps, t);
             NDArray ids = m.create(batch.tokenIds(), new Shape(n, batch.tokenIds().length / n));
             NDArray context = models.text().forward(ps, ids, false);
             UNetOutput out = models.unet().forward(ps, zt, m.create(t), context, UNetTapRequest.none(), false);
@@ -116,7 +117,7 @@ public final class Stage2Objective {
                     throw new IllegalStateException("stage-2 loss of micro-batch " + batch.index()
                             + " is not finite: " + terms);
                 }
-                gc.backward(total.div((float) accumulation));
+                gc.backward(ScalarOps.div(total, accumulation));
                 return terms;
             }
         }
@@ -132,7 +133,7 @@ public final class Stage2Objective {
             previous.add(ddpm.step(epsHat.get(row), t[i], zt.get(row), (mgr, shape) -> fresh.nextGaussian(mgr, shape))
                     .prevSample());
         }
-        NDArray latent = NDArrays.concat(new NDList(previous)).div((float) s);
+        NDArray latent = ScalarOps.div(NDArrays.concat(new NDList(previous)), s);
         return models.rmpVaeTaps(ps, latent);
     }
 

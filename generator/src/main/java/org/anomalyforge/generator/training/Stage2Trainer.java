@@ -18,11 +18,12 @@ import org.anomalyforge.generator.nn.BatchNorm2d;
 import org.anomalyforge.generator.nn.ParameterRegistry;
 import org.anomalyforge.generator.rmp.RefinedMaskPredictor;
 import org.anomalyforge.generator.sampling.DdpmScheduler;
-import org.anomalyforge.generator.sampling.SchedulerKind;
 import org.anomalyforge.generator.sampling.NoiseScheduler;
+import org.anomalyforge.generator.sampling.SchedulerKind;
 import org.anomalyforge.generator.sampling.SeededNoise;
 import org.anomalyforge.generator.unet.UNetOutput;
 import org.anomalyforge.generator.unet.UNetTapRequest;
+import org.anomalyforge.ingest.tensor.ScalarOps;
 
 /**
  * Stage 2 (seas.md §8.2) and the BN recalibration of §8.4: AdamW (lr 5e-4, β (0.9, 0.999), weight decay 0.01,
@@ -120,14 +121,14 @@ public final class Stage2Trainer {
                 NDArray eps = streams.stream(3, k, TrainingStreams.Purpose.NOISE).nextGaussian(m, shape);
                 NDArray xi = streams.stream(3, k, TrainingStreams.Purpose.POSTERIOR)
                         .nextGaussian(m, new Shape(2L * b).addAll(shape.slice(1)));
-                NDArray z0 = encoder.moments(batch, m).sample(xi).get(new NDIndex("0:{}", b)).mul((float) s);
+                NDArray z0 = ScalarOps.mul(encoder.moments(batch, m).sample(xi).get(new NDIndex("0:{}", b)), s);
                 NDArray zt = ddpm.addNoise(z0, eps, t);
                 long[] ids = Arrays.copyOfRange(batch.tokenIds(), 0, batch.tokenIds().length / 2);
                 NDArray context = models.text().forward(ps, m.create(ids, new Shape(b, ids.length / b)), false);
                 UNetOutput out = models.unet().forward(ps, zt, m.create(t), context, UNetTapRequest.none(), false);
                 NDArray h = rmp.coarse(ps, out.upBlockOutputs().get(models.config().rmpUp2Block()),
                         out.upBlockOutputs().get(models.config().rmpUp3Block()), false);
-                List<NDArray> taps = models.rmpVaeTaps(ps, zt.div((float) s));
+                List<NDArray> taps = models.rmpVaeTaps(ps, ScalarOps.div(zt, s));
                 rmp.refine(ps, h, taps, BatchNorm2d.Statistics.CUMULATIVE, false);
             }
             progress.onStep(k + 1, Map.of(), 0);

@@ -11,6 +11,7 @@ import org.anomalyforge.generator.nn.AttentionCapture;
 import org.anomalyforge.generator.nn.AttentionProcessor;
 import org.anomalyforge.generator.nn.AttentionProcessors;
 import org.anomalyforge.generator.nn.CapturingAttentionProcessor;
+import org.anomalyforge.ingest.tensor.ScalarOps;
 
 /**
  * Computes the DA maps of seas.md §7.4 during one U-Net call: installs a {@link CapturingAttentionProcessor} on
@@ -119,7 +120,7 @@ final class DaMapRecorder {
                 NDArray a = average(e.getValue());
                 List<CapturingAttentionProcessor> upProcessors = up.get(e.getKey());
                 if (upProcessors != null) {
-                    a = a.add(average(upProcessors)).mul(0.5f);
+                    a = ScalarOps.mul(a.add(average(upProcessors)), 0.5);
                 }
                 out.put(e.getKey(), a);
             }
@@ -141,7 +142,7 @@ final class DaMapRecorder {
                 throw new IllegalStateException("no cross-attention call was recorded in " + processors.size()
                         + " layers");
             }
-            NDArray mean = sum.mean(new int[] {1}).div(count);           // [B, N, T]
+            NDArray mean = ScalarOps.div(sum.mean(new int[] {1}), count);           // [B, N, T]
             long b = mean.getShape().get(0);
             long n = mean.getShape().get(1);
             long t = mean.getShape().get(2);

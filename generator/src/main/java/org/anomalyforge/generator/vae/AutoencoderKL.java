@@ -8,6 +8,7 @@ import ai.djl.util.PairList;
 import org.anomalyforge.generator.config.VaeConfig;
 import org.anomalyforge.generator.nn.Conv2dLayer;
 import org.anomalyforge.generator.nn.ModuleBlock;
+import org.anomalyforge.ingest.tensor.ScalarOps;
 
 /**
  * diffusers' {@code AutoencoderKL} built from a {@link VaeConfig} (seas.md §3.5): encoder → quant_conv (1×1) →
@@ -74,14 +75,14 @@ public final class AutoencoderKL extends ModuleBlock {
 
     /** The scaled latent z̃ = s·(μ + exp(½·logvar)·ξ). */
     public NDArray scaledSample(LatentDistribution posterior, NDArray noise) {
-        return posterior.sample(noise).mul((float) config.scalingFactor());
+        return ScalarOps.mul(posterior.sample(noise), config.scalingFactor());
     }
 
     /** Scaled latent z̃ [B, latent, r, r] → image and decoder up-block outputs (applied to z̃/s). */
     public DecoderOutput decode(ParameterStore ps, NDArray scaledLatent, boolean training) {
         requireRank(scaledLatent, 4, "latent");
         requireDim(scaledLatent, 1, config.latentChannels(), "latent");
-        NDArray z = scaledLatent.div((float) config.scalingFactor());
+        NDArray z = ScalarOps.div(scaledLatent, config.scalingFactor());
         return decoder.forward(ps, postQuantConv.forward(ps, z, training), training);
     }
 

@@ -1,6 +1,7 @@
 package org.anomalyforge.generator.vae;
 
 import ai.djl.ndarray.NDArray;
+import org.anomalyforge.ingest.tensor.ScalarOps;
 
 /**
  * The encoder's diagonal Gaussian posterior (seas.md §3.5).
@@ -38,6 +39,6 @@ public record LatentDistribution(NDArray mean, NDArray logvar) {
             throw new IllegalArgumentException("noise must have the latent shape " + mean.getShape() + ", got "
                     + noise.getShape());
         }
-        return mean.add(logvar.mul(0.5f).exp().mul(noise));
+        return mean.add(ScalarOps.mul(logvar, 0.5).exp().mul(noise));
     }
 }

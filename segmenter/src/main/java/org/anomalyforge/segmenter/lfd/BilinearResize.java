@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.anomalyforge.ingest.tensor.ScalarOps;
 
 /**
  * PyTorch-exact bilinear resize of NCHW tensors: {@code F.interpolate(x, size, mode="bilinear",
@@ -80,10 +80,9 @@ public final class BilinearResize implements AutoCloseable {
         long factor = n / out;
         if (n % out == 0 && factor % 2 == 0) {
             long first = factor / 2 - 1;                  // λ = ½ between rows f·i + f/2 − 1 and f·i + f/2
-            return x.reshape(b, c, out, factor, w)
+            return ScalarOps.mul(x.reshape(b, c, out, factor, w)
                     .get(":, :, :, " + first + ":" + (first + 2) + ", :")
-                    .sum(new int[] {3})
-                    .mul(0.5f);
+                    .sum(new int[] {3}), 0.5);
         }
         NDArray a = matrix(n, out, false);                // out×n
         NDArray y = a.matMul(x);                          // (out×n)·(B×C×n×w) → B×C×out×w
@@ -103,10 +102,9 @@ public final class BilinearResize implements AutoCloseable {
         long factor = n / out;
         if (n % out == 0 && factor % 2 == 0) {
             long first = factor / 2 - 1;
-            return x.reshape(b, c, h, out, factor)
+            return ScalarOps.mul(x.reshape(b, c, h, out, factor)
                     .get(":, :, :, :, " + first + ":" + (first + 2))
-                    .sum(new int[] {4})
-                    .mul(0.5f);
+                    .sum(new int[] {4}), 0.5);
         }
         return x.matMul(matrix(n, out, true));            // (B×C×h×n)·(n×out) → B×C×h×out, in x's manager
     }

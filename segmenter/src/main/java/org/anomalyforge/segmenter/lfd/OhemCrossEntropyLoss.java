@@ -6,8 +6,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.loss.Loss;
-
 import java.util.Objects;
+import org.anomalyforge.ingest.tensor.ScalarOps;
 
 /**
  * LFD's online hard-example-mining cross-entropy (spec §5.4), acting on the anomaly logit z = l1 − l0
@@ -90,25 +90,25 @@ public final class OhemCrossEntropyLoss extends Loss {
         checkLabelValues(y, positive);
 
         NDArray positiveF = positive.toType(DataType.FLOAT32, false);
-        NDArray target = logit.mul(positiveF.mul(2f).sub(1f));             // t = ±z, p_t = σ(t)
+        NDArray target = logit.mul(ScalarOps.mul(positiveF, 2).sub(1f));             // t = ±z, p_t = σ(t)
         NDArray nll = Activation.softPlus(target.neg());                    // −log σ(t)
-        NDArray weight = positiveF.mul(ANOMALY_WEIGHT - BACKGROUND_WEIGHT).add(BACKGROUND_WEIGHT);
+        NDArray weight = ScalarOps.mul(positiveF, ANOMALY_WEIGHT - BACKGROUND_WEIGHT).add(BACKGROUND_WEIGHT);
 
         long n = valid.toType(DataType.INT64, false).sum().getLong();
         if (n == 0) {
-            return logit.sum().mul(0f);                                     // nothing to learn; zero gradient
+            return ScalarOps.mul(logit.sum(), 0);                                     // nothing to learn; zero gradient
         }
         NDArray keep = hardPixels(target.stopGradient(), valid, n);         // float 0/1, B×H×W, no gradient
         NDArray total = nll.mul(weight).mul(keep).sum();
         float kept = keep.sum().getFloat();
-        return total.div(Math.max(kept, 1f));
+        return ScalarOps.div(total, Math.max(kept, 1f));
     }
 
     /** The kept-pixel mask of §5.4 steps 1–3: p_t &lt; max(q[min(k, N−1)], 0.7) among the valid pixels. */
     private NDArray hardPixels(NDArray target, NDArray valid, long n) {
         NDArray pt = Activation.sigmoid(target);                            // p_t ∈ [0, 1]
         // Ignored pixels are moved above 1 so that they sort after every valid one.
-        NDArray ranked = pt.add(valid.logicalNot().toType(DataType.FLOAT32, false).mul(2f)).flatten().sort();
+        NDArray ranked = pt.add(ScalarOps.mul(valid.logicalNot().toType(DataType.FLOAT32, false), 2)).flatten().sort();
         int k = minKept.resolve(n);
         float threshold = Math.max(ranked.getFloat(Math.min(k, n - 1)), THRESHOLD);
         return pt.lt(threshold).logicalAnd(valid).toType(DataType.FLOAT32, false);

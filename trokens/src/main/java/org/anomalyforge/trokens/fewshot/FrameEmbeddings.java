@@ -2,6 +2,7 @@ package org.anomalyforge.trokens.fewshot;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import org.anomalyforge.ingest.tensor.ScalarOps;
 
 /**
  * Clip frame embeddings (spec §12): {@code e_t = mean over non-padding points m of ReLU(z[t, m])}.
@@ -20,7 +21,7 @@ public final class FrameEmbeddings {
         long b = points.getShape().get(0);
         long m = points.getShape().get(2);
         NDArray keep = padding.neg().add(1f).reshape(b, 1, m, 1); // [B, 1, M, 1]
-        NDArray count = keep.sum(new int[] {2}).maximum(1f); // [B, 1, 1]; every clip has ≥ 1 real point
+        NDArray count = ScalarOps.maximum(keep.sum(new int[] {2}), 1); // [B, 1, 1]; every clip has ≥ 1 real point
         return Activation.relu(points).mul(keep).sum(new int[] {2}).div(count);
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.loss.Loss;
+import org.anomalyforge.ingest.tensor.ScalarOps;
 
 /**
  * Cross-entropy with label smoothing spread uniformly over all C classes (spec §12):
@@ -46,6 +47,6 @@ public final class SmoothedCrossEntropy extends Loss {
             return picked.mean();
         }
         NDArray uniform = logP.mean(new int[] {1}).neg(); // mean_k −log p_k
-        return picked.mul(1 - epsilon).add(uniform.mul(epsilon)).mean();
+        return ScalarOps.mul(picked, 1 - epsilon).add(ScalarOps.mul(uniform, epsilon)).mean();
     }
 }

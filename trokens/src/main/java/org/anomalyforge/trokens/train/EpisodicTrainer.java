@@ -8,6 +8,12 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.anomalyforge.ingest.tensor.ScalarOps;
 import org.anomalyforge.trokens.fewshot.ClipEmbedder;
 import org.anomalyforge.trokens.fewshot.FrameEmbeddings;
 import org.anomalyforge.trokens.fewshot.FrameSetMatcher;
@@ -18,12 +24,6 @@ import org.anomalyforge.trokens.model.ClipTensors;
 import org.anomalyforge.trokens.model.TrokensConfig;
 import org.anomalyforge.trokens.model.TrokensNet;
 import org.anomalyforge.trokens.model.nn.ParameterFiles;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Episodic meta-training (spec §12–§13): every step samples an N-way K-shot episode with Q queries per class,
@@ -155,9 +155,9 @@ public final class EpisodicTrainer {
                 NDArray queryEmb = embeddings.get(support.length + ":");
                 NDArray protos = FrameSetMatcher.prototypes(supportEmb, episode.way(), settings.shot());
                 NDArray scores = FrameSetMatcher.scores(queryEmb, protos); // [N·Q, N]
-                NDArray loss = episodeLoss.loss(scores, scope.create(episode.queryLabels()))
-                        .mul(settings.lambdaEpisode())
-                        .add(clsLoss.loss(out.get(2), scope.create(base)).mul(settings.lambdaCls()));
+                NDArray loss = ScalarOps.mul(episodeLoss.loss(scores, scope.create(episode.queryLabels())),
+                        settings.lambdaEpisode())
+                        .add(ScalarOps.mul(clsLoss.loss(out.get(2), scope.create(base)), settings.lambdaCls()));
                 value = loss.getFloat();
                 if (!Float.isFinite(value)) {
                     throw new IllegalStateException("training diverged: loss is " + value + " at episode classes "

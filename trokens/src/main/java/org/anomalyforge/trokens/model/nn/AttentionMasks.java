@@ -3,6 +3,7 @@ package org.anomalyforge.trokens.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import org.anomalyforge.ingest.tensor.ScalarOps;
 
 /**
  * Additive attention masks (spec §11): −1e9 in fp32 for a blocked (query, key) pair, never −∞ (0·−∞ would be
@@ -24,6 +25,6 @@ public final class AttentionMasks {
         NDManager m = blockedKeys.getManager();
         NDArray offDiagonal = m.eye((int) len).neg().add(1f).toType(DataType.FLOAT32, false); // [L, L]
         // [N, 1, L] * [L, L] -> [N, L, L]
-        return blockedKeys.expandDims(1).mul(offDiagonal).mul(BLOCKED);
+        return ScalarOps.mul(blockedKeys.expandDims(1).mul(offDiagonal), BLOCKED);
     }
 }

@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.anomalyforge.ingest.tensor.ScalarOps;
 
 /**
  * Multi-head self-attention with a fused {@code qkv} projection (rows q, k, v in that order, as in timm and
@@ -61,7 +62,7 @@ public final class MultiHeadSelfAttention extends AbstractBlock {
         NDArray k = fused.get(1);
         NDArray v = fused.get(2);
         // scores [N, H, L, L]
-        NDArray scores = q.matMul(k.swapAxes(-1, -2)).mul((float) (1.0 / Math.sqrt(headDim)));
+        NDArray scores = ScalarOps.mul(q.matMul(k.swapAxes(-1, -2)), 1.0 / Math.sqrt(headDim));
         if (inputs.size() > 1) {
             scores = scores.add(inputs.get(1).expandDims(1));
         }
