@@ -6,5 +6,5 @@ import picocli.CommandLine.Command;
 @Command(name = "generator", mixinStandardHelpOptions = true,
         description = "SeaS fine-tuning and sampling, and mass production of defect image–mask pairs.",
         subcommands = {FinetuneCommand.class, TrainMasksCommand.class, SampleCommand.class, SynthesizeCommand.class,
-            ImportSd14Command.class, ReportCommand.class})
+            ImportSd14Command.class, ReportCommand.class, ConsistencyCommand.class})
 public final class GeneratorCommand {}

@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
+import org.anomalyforge.generator.SeasFinetuneRequest;
+import org.anomalyforge.ingest.dataset.FewShotSplit;
+import org.anomalyforge.ingest.dataset.Product;
 import org.anomalyforge.ingest.store.Sha256;
 import org.anomalyforge.jobs.pairs.PairSchema;
 import org.anomalyforge.jobs.spark.LocalFiles;
@@ -62,6 +66,24 @@ final class SeasSynthesisPlan {
         this.partitions = partitions;
     }
 
+    /**
+     * The reference normal images of {@code product} in pool order: its few-shot normals, at most
+     * {@link SeasFinetuneRequest#MAX_NORMALS} (the images the generator was fine-tuned on).
+     */
+    static List<Path> referencePool(Product product) {
+        List<Path> normals = FewShotSplit.of(product, OptionalInt.empty()).normals();
+        if (normals.isEmpty()) {
+            throw new IllegalArgumentException(product.root().resolve("train/good")
+                    + ": no normal images to start generation from");
+        }
+        return normals.subList(0, Math.min(SeasFinetuneRequest.MAX_NORMALS, normals.size()));
+    }
+
+    /** The reference of the i-th pair of a type (refPolicy CYCLE). */
+    static Path reference(List<Path> pool, int i) {
+        return pool.get(i % pool.size());
+    }
+
     /** @param pool the reference normal images, in pool order */
     static SeasSynthesisPlan of(SeasSynthesisSettings s, List<String> defectTypes, List<Path> pool) {
         if (pool.isEmpty()) {
@@ -71,12 +93,12 @@ final class SeasSynthesisPlan {
         for (String type : defectTypes) {
             for (int i = 0; i < s.perType(); i++) {
                 items.add(new Item(items.size(), type, PairSchema.ANOMALY, PairSeeds.of(s.seed(), s.product(), type, i),
-                        LocalFiles.key(pool.get(i % pool.size()))));
+                        LocalFiles.key(reference(pool, i))));
             }
         }
         for (int i = 0; i < s.normals(); i++) {
             items.add(new Item(items.size(), GOOD, PairSchema.NORMAL, PairSeeds.of(s.seed(), s.product(), GOOD, i),
-                    LocalFiles.key(pool.get(i % pool.size()))));
+                    LocalFiles.key(reference(pool, i))));
         }
         return new SeasSynthesisPlan(items, s.chunkPairs(), s.partitions());
     }

@@ -11,11 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.OptionalInt;
 import org.anomalyforge.generator.SamplerKind;
-import org.anomalyforge.generator.SeasFinetuneRequest;
 import org.anomalyforge.generator.SeasGenerator;
-import org.anomalyforge.ingest.dataset.FewShotSplit;
 import org.anomalyforge.ingest.dataset.MvtecDatasetReader;
 import org.anomalyforge.ingest.dataset.Product;
 import org.anomalyforge.ingest.image.ImageCodec;
@@ -103,12 +100,7 @@ public final class SeasSynthesizeJob {
         Product product = new MvtecDatasetReader().read(o.data()).product(generator.product()).orElseThrow(() ->
                 new IllegalArgumentException("product '" + generator.product() + "' of run " + generator.runId()
                         + " is not in " + o.data()));
-        List<Path> normals = FewShotSplit.of(product, OptionalInt.empty()).normals();
-        if (normals.isEmpty()) {
-            throw new IllegalArgumentException(product.root().resolve("train/good")
-                    + ": no normal images to start generation from");
-        }
-        List<Path> pool = normals.subList(0, Math.min(SeasFinetuneRequest.MAX_NORMALS, normals.size()));
+        List<Path> pool = SeasSynthesisPlan.referencePool(product);
 
         int slots = spark.sparkContext().defaultParallelism();
         SeasSynthesisSettings asked = new SeasSynthesisSettings(SeasSynthesisSettings.METHOD, generator.product(),

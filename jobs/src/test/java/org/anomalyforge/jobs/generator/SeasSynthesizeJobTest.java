@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
+import org.anomalyforge.generator.GeneratedImage;
+import org.anomalyforge.generator.GenerationRequest;
 import org.anomalyforge.generator.SamplerKind;
+import org.anomalyforge.generator.Seas;
 import org.anomalyforge.generator.SeasFinetuneOptions;
+import org.anomalyforge.generator.SeasGenerator;
+import org.anomalyforge.generator.quality.MaskImageConsistency;
+import org.anomalyforge.ingest.dataset.MvtecDatasetReader;
 import org.anomalyforge.ingest.image.ImageCodec;
 import org.anomalyforge.ingest.image.MaskDecoding;
 import org.anomalyforge.ingest.image.RgbImage;
@@ -202,5 +210,53 @@ class SeasSynthesizeJobTest {
                 Files.delete(p);
             }
         }
+    }
+
+    @Test
+    void consistencyPairsEachPlannedPairWithItsNormalPromptTwin() throws Exception {
+        Path out = tmp.resolve("consistency");
+        ForgeRun r = ForgeRun.of("generator", "consistency", "--model", masked, "--data", data.toString(),
+                "--per-type", "2", "--batch", "2", "--seed", "5", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode types = new ObjectMapper().readTree(out.resolve("consistency.json").toFile()).get("types");
+
+        // The same pairs built by hand from the plan's seeds and references: the JSON must match exactly.
+        try (SeasGenerator g = Seas.load(Path.of(masked))) {
+            assertEquals(g.defectTypes(), iterableToList(types.fieldNames()));
+            List<Path> pool = SeasSynthesisPlan.referencePool(new MvtecDatasetReader().read(data)
+                    .product(g.product()).orElseThrow());
+            for (String type : g.defectTypes()) {
+                List<MaskImageConsistency.Pair> pairs = new java.util.ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    long seed = PairSeeds.of(5, g.product(), type, i);
+                    byte[] reference = Files.readAllBytes(SeasSynthesisPlan.reference(pool, i));
+                    List<GeneratedImage> twin = g.generate(List.of(
+                            new GenerationRequest(type, seed, 3, 25, SamplerKind.DPM_SOLVER_PP_2M, reference),
+                            new GenerationRequest(null, seed, 3, 25, SamplerKind.DPM_SOLVER_PP_2M, reference)));
+                    pairs.add(new MaskImageConsistency.Pair(twin.get(0).image(), twin.get(1).image(),
+                            twin.get(0).mask()));
+                }
+                MaskImageConsistency.Result expected = MaskImageConsistency.measure(pairs);
+                JsonNode got = types.get(type);
+                assertEquals(2, got.get("pairs").asInt());
+                assertEquals(expected.meanD(), got.get("meanD").asDouble(), 0, type);
+                assertTrue(expected.meanD() > 0, "the defect prompt changes the image: " + expected);
+                assertEquals(String.valueOf(expected.pixelAuroc()), got.get("pixelAuroc").asText(), type);
+                assertEquals(String.valueOf(expected.bestIou()), got.get("bestIou").asText(), type);
+            }
+        }
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("defect type") && l.contains("pixel AUROC of D")),
+                r.out());
+
+        ForgeRun odd = ForgeRun.of("generator", "consistency", "--model", masked, "--data", data.toString(),
+                "--batch", "3", "--out", out.toString());
+        assertEquals(2, odd.exitCode());
+        assertTrue(odd.err().contains("--batch must be an even number >= 2, got 3"), odd.err());
+    }
+
+    private static List<String> iterableToList(java.util.Iterator<String> names) {
+        List<String> out = new java.util.ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
     }
 }
