@@ -8,8 +8,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
@@ -24,6 +22,7 @@ import org.anomalyforge.generator.training.ProfileSettings;
 import org.anomalyforge.generator.unet.UNetTapRequest;
 import org.anomalyforge.generator.vae.LatentDistribution;
 import org.anomalyforge.ingest.tensor.FreedBufferChurn;
+import org.anomalyforge.ingest.tensor.GradientSnapshot;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -91,21 +90,7 @@ class GradientsSurviveGarbageCollectionTest {
                 }
                 gc.backward(value);
             }
-            List<Float> all = new ArrayList<>();
-            for (Parameter p : params) {
-                PtNDArray w = (PtNDArray) p.getArray();
-                if (w.hasGradient()) {
-                    for (float g : w.getGradient().toFloatArray()) {
-                        all.add(g);
-                    }
-                    JniUtils.zeroGrad(w);
-                }
-            }
-            float[] out = new float[all.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = all.get(i);
-            }
-            return out;
+            return GradientSnapshot.takeAndZero(params);
         }
     }
 

@@ -7,14 +7,11 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.anomalyforge.ingest.tensor.FreedBufferChurn;
+import org.anomalyforge.ingest.tensor.GradientSnapshot;
 import org.anomalyforge.segmenter.lfd.LfdConfig;
 import org.anomalyforge.segmenter.lfd.LfdNet;
 import org.anomalyforge.segmenter.lfd.MinKeptRule;
@@ -65,20 +62,7 @@ class GradientsSurviveGarbageCollectionTest {
                 gc.backward(l);
             }
         }
-        List<Float> all = new ArrayList<>();
-        for (WeightEntry e : net.weights().parameters().values()) {
-            PtNDArray w = (PtNDArray) e.parameter().getArray();
-            if (w.hasGradient()) {
-                for (float g : w.getGradient().toFloatArray()) {
-                    all.add(g);
-                }
-                JniUtils.zeroGrad(w);
-            }
-        }
-        float[] out = new float[all.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = all.get(i);
-        }
-        return out;
+        return GradientSnapshot.takeAndZero(net.weights().parameters().values().stream().map(WeightEntry::parameter)
+                .toList());
     }
 }

@@ -7,14 +7,10 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import java.util.ArrayList;
-import java.util.List;
 import org.anomalyforge.ingest.tensor.FreedBufferChurn;
+import org.anomalyforge.ingest.tensor.GradientSnapshot;
 import org.anomalyforge.trokens.fewshot.FrameEmbeddings;
 import org.junit.jupiter.api.Test;
 
@@ -50,20 +46,6 @@ class GradientsSurviveGarbageCollectionTest {
                 gc.backward(loss);
             }
         }
-        List<Float> all = new ArrayList<>();
-        for (Parameter p : net.getParameters().values()) {
-            PtNDArray w = (PtNDArray) p.getArray();
-            if (w.hasGradient()) {
-                for (float g : w.getGradient().toFloatArray()) {
-                    all.add(g);
-                }
-                JniUtils.zeroGrad(w);
-            }
-        }
-        float[] out = new float[all.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = all.get(i);
-        }
-        return out;
+        return GradientSnapshot.takeAndZero(net.getParameters().values());
     }
 }
