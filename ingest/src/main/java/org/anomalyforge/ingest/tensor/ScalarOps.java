@@ -58,7 +58,7 @@ public final class ScalarOps {
 
     /** A 0-d tensor of x's type in x's manager, in libtorch-owned memory. */
     private static NDArray scalar(NDArray x, double s) {
-        if (!Double.isFinite(s) && !Double.isInfinite(s)) {
+        if (Double.isNaN(s)) {
             throw new IllegalArgumentException("scalar operand must not be NaN, got " + s);
         }
         return x.getManager().full(new Shape(), (float) s, x.getDataType());
