@@ -109,11 +109,7 @@ public final class MaskImageConsistency {
 
     /** Mann–Whitney AUROC: P(score of a positive > score of a negative), ties ½; NaN without both classes. */
     static double auroc(float[] score, boolean[] positive) {
-        Integer[] order = new Integer[score.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (x, y) -> Float.compare(score[x], score[y]));
+        Integer[] order = order(score, false);
         long positives = 0;
         double rankSum = 0;
         int i = 0;
@@ -140,11 +136,7 @@ public final class MaskImageConsistency {
 
     /** max over thresholds t of IoU([D ≥ t], mask), sweeping D's distinct values from high to low. */
     static double bestIou(float[] d, boolean[] mask) {
-        Integer[] order = new Integer[d.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (x, y) -> Float.compare(d[y], d[x]));
+        Integer[] order = order(d, true);
         long positives = 0;
         for (boolean m : mask) {
             positives += m ? 1 : 0;
@@ -167,5 +159,15 @@ public final class MaskImageConsistency {
             i = j;
         }
         return best;
+    }
+
+    /** Indices of {@code v} sorted by value, ascending or descending. */
+    private static Integer[] order(float[] v, boolean descending) {
+        Integer[] order = new Integer[v.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, descending ? (x, y) -> Float.compare(v[y], v[x]) : (x, y) -> Float.compare(v[x], v[y]));
+        return order;
     }
 }
