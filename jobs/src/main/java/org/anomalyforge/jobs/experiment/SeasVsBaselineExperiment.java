@@ -1,7 +1,5 @@
 package org.anomalyforge.jobs.experiment;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +15,12 @@ import org.anomalyforge.ingest.store.FileTrees;
 import org.anomalyforge.ingest.store.RunRef;
 import org.anomalyforge.jobs.cli.ForgeVersion;
 import org.anomalyforge.jobs.generator.PerlinSynthesizeJob;
+import org.anomalyforge.jobs.segmenter.MetricsJson;
 import org.anomalyforge.jobs.segmenter.ScoreStrata;
 import org.anomalyforge.jobs.segmenter.SegmenterEvaluateJob;
 import org.anomalyforge.jobs.segmenter.SegmenterTrainJob;
 import org.anomalyforge.jobs.segmenter.TrainSettings;
-import org.anomalyforge.segmenter.metrics.AnomalyMetrics;
+import org.anomalyforge.segmenter.metrics.MetricName;
 import org.anomalyforge.segmenter.train.LfdTrainer;
 import org.apache.spark.sql.SparkSession;
 
@@ -104,11 +103,12 @@ public final class SeasVsBaselineExperiment {
                             + " seed " + seed + " committed no run in " + store));
                 }
                 Path eval = o.work().resolve("eval").resolve(arm.folder() + "-seed-" + seed);
-                double[] all = evaluation(spark, o, runDir, eval);
+                Map<MetricName, Double> all = evaluation(spark, o, runDir, eval);
                 Double within = o.strata() == null ? null : 100 * ScoreStrata.of(ScoreStrata.read(spark,
                         eval.resolve("scores.parquet")), o.strata()).withinStratumAuroc();
-                ArmResult r = new ArmResult(arm, seed, runDir.toString(), 100 * all[0], 100 * all[1], 100 * all[2],
-                        within, (System.nanoTime() - start) / 1e9);
+                ArmResult r = new ArmResult(arm, seed, runDir.toString(), 100 * all.get(MetricName.IMAGE_AUROC),
+                        100 * all.get(MetricName.PIXEL_AP), 100 * all.get(MetricName.IOU), within,
+                        (System.nanoTime() - start) / 1e9);
                 results.add(r);
                 listener.finished(r, results.size(), total);
             }
@@ -134,53 +134,30 @@ public final class SeasVsBaselineExperiment {
     }
 
     /**
-     * Image AUROC, pixel AP and IoU (fractions; NaN if undefined) of {@code runDir} on the held-out split: read back
-     * from a finished evaluation of that run, else evaluated into {@code eval} after removing any partial one.
+     * The "all" metrics of {@code runDir} on the held-out split (fractions; NaN if undefined), from the evaluation's
+     * {@code metrics.json}: a finished evaluation of that run is read back, anything else in {@code eval} (a partial
+     * evaluation, another run's) is removed and evaluated again.
      */
-    private static double[] evaluation(SparkSession spark, Options o, Path runDir, Path eval) throws IOException {
-        Path metrics = eval.resolve("metrics.json");
-        if (Files.isRegularFile(metrics)) {
-            JsonNode root = new ObjectMapper().readTree(metrics.toFile());
-            if (runDir.toAbsolutePath().toString().equals(root.path("model").asText())) {
-                JsonNode all = overall(metrics, root);
-                return new double[] {number(all, "image_auroc"), number(all, "pixel_ap"), number(all, "iou")};
-            }
+    private static Map<MetricName, Double> evaluation(SparkSession spark, Options o, Path runDir, Path eval)
+            throws IOException {
+        Path file = eval.resolve(MetricsJson.FILE);
+        String run = runDir.toAbsolutePath().toString();
+        MetricsJson.Contents finished = Files.isRegularFile(file) ? MetricsJson.read(file) : null;
+        if (finished == null || !finished.model().equals(run)) {
+            FileTrees.delete(eval);
+            SegmenterEvaluateJob.run(spark, new SegmenterEvaluateJob.Options(o.data(), runDir, List.of(), eval, 8, 0));
+            finished = MetricsJson.read(file);
         }
-        FileTrees.delete(eval);
-        SegmenterEvaluateJob.Report report = SegmenterEvaluateJob.run(spark,
-                new SegmenterEvaluateJob.Options(o.data(), runDir, List.of(), eval, 8, 0));
-        AnomalyMetrics all = overall(report);
-        return new double[] {all.imageAuroc(), all.pixelAp(), all.iou()};
-    }
-
-    private static JsonNode overall(Path file, JsonNode root) {
-        JsonNode products = root.path("products");
-        if (products.size() != 1) {
-            throw new IllegalArgumentException(file + ": expected the metrics of one product, found " + products.size());
-        }
-        JsonNode all = products.elements().next().path("all");
-        if (!all.isObject()) {
-            throw new IllegalArgumentException(file + ": the product has no 'all' metrics");
-        }
-        return all;
-    }
-
-    /** A metric of metrics.json: null there means undefined (NaN). */
-    private static double number(JsonNode metrics, String name) {
-        JsonNode v = metrics.get(name);
-        if (v == null) {
-            throw new IllegalArgumentException("metrics.json: field '" + name + "' is missing in " + metrics);
-        }
-        return v.isNull() ? Double.NaN : v.asDouble();
+        return overall(file, finished);
     }
 
     /** The "all" row: with several products, the experiment reports one unified model over one product only. */
-    private static AnomalyMetrics overall(SegmenterEvaluateJob.Report report) {
-        if (report.metrics().size() != 1) {
-            throw new IllegalArgumentException("seas-vs-baseline compares one product at a time; the dataset has "
-                    + report.metrics().keySet() + " (point --data at one product folder)");
+    private static Map<MetricName, Double> overall(Path file, MetricsJson.Contents metrics) {
+        if (metrics.products().size() != 1) {
+            throw new IllegalArgumentException("seas-vs-baseline compares one product at a time; " + file + " has "
+                    + metrics.products().keySet() + " (point --data at one product folder)");
         }
-        Map<String, AnomalyMetrics> types = report.metrics().values().iterator().next();
-        return Objects.requireNonNull(types.get("all"), "evaluation has no 'all' row: " + types.keySet());
+        Map<String, Map<MetricName, Double>> types = metrics.products().values().iterator().next();
+        return Objects.requireNonNull(types.get("all"), file + " has no 'all' row: " + types.keySet());
     }
 }

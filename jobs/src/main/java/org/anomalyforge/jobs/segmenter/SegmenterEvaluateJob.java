@@ -136,7 +136,7 @@ public final class SegmenterEvaluateJob {
         spark.createDataFrame(scores, scoreSchema()).coalesce(1).write().mode(SaveMode.ErrorIfExists)
                 .parquet(o.out().resolve("scores.parquet").toString());
         Report report = new Report(run, metrics, scores.size());
-        MetricsJson.write(o.out().resolve("metrics.json"), report);
+        MetricsJson.write(o.out().resolve(MetricsJson.FILE), report);
         return report;
     }
 
