@@ -2,6 +2,7 @@ package org.anomalyforge.ingest.tensor;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.util.function.UnaryOperator;
 
 /**
  * Tensor–scalar arithmetic that is safe under autograd, for every module that trains with DJL.
@@ -23,36 +24,33 @@ public final class ScalarOps {
 
     /** x · s. */
     public static NDArray mul(NDArray x, double s) {
-        try (NDArray scalar = scalar(x, s)) {
-            return x.mul(scalar);
-        }
+        return withScalar(x, s, x::mul);
     }
 
     /** x / s. */
     public static NDArray div(NDArray x, double s) {
-        try (NDArray scalar = scalar(x, s)) {
-            return x.div(scalar);
-        }
+        return withScalar(x, s, x::div);
     }
 
     /** x ^ s. */
     public static NDArray pow(NDArray x, double s) {
-        try (NDArray scalar = scalar(x, s)) {
-            return x.pow(scalar);
-        }
+        return withScalar(x, s, x::pow);
     }
 
     /** max(x, s) elementwise. */
     public static NDArray maximum(NDArray x, double s) {
-        try (NDArray scalar = scalar(x, s)) {
-            return x.maximum(scalar);
-        }
+        return withScalar(x, s, x::maximum);
     }
 
     /** min(x, s) elementwise. */
     public static NDArray minimum(NDArray x, double s) {
+        return withScalar(x, s, x::minimum);
+    }
+
+    /** {@code op(scalar)}, closing the scalar's Java handle after (autograd keeps its own reference). */
+    private static NDArray withScalar(NDArray x, double s, UnaryOperator<NDArray> op) {
         try (NDArray scalar = scalar(x, s)) {
-            return x.minimum(scalar);
+            return op.apply(scalar);
         }
     }
 
