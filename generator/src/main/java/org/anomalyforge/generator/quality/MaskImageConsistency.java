@@ -66,7 +66,7 @@ public final class MaskImageConsistency {
                 any |= m[i] != 0;
             }
             if (any) {
-                iouSum += bestIou(di, Arrays.copyOfRange(inside, offset, offset + di.length));
+                iouSum += bestIou(di, m);
                 iouCount++;
             } else {
                 empty++;
@@ -134,12 +134,12 @@ public final class MaskImageConsistency {
         return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
     }
 
-    /** max over thresholds t of IoU([D ≥ t], mask), sweeping D's distinct values from high to low. */
-    static double bestIou(float[] d, boolean[] mask) {
+    /** max over thresholds t of IoU([D ≥ t], mask), sweeping D's distinct values from high to low; mask 0/1. */
+    static double bestIou(float[] d, byte[] mask) {
         Integer[] order = order(d, true);
         long positives = 0;
-        for (boolean m : mask) {
-            positives += m ? 1 : 0;
+        for (byte m : mask) {
+            positives += m;
         }
         long tp = 0;
         long fp = 0;
@@ -148,7 +148,7 @@ public final class MaskImageConsistency {
         while (i < order.length) {
             int j = i;
             while (j < order.length && d[order[j]] == d[order[i]]) {
-                if (mask[order[j]]) {
+                if (mask[order[j]] != 0) {
                     tp++;
                 } else {
                     fp++;
