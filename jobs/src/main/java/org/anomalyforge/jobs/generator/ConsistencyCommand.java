@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -98,6 +99,16 @@ public final class ConsistencyCommand implements Callable<Integer> {
                     new ParameterException(spec.commandLine(), "product '" + g.product() + "' of run " + g.runId()
                             + " is not in " + data));
             List<Path> pool = SeasSynthesisPlan.referencePool(product);
+            // pair i of every type starts from the same reference: read each once, not once per type
+            Map<Path, byte[]> bytes = new HashMap<>();
+            List<byte[]> references = new ArrayList<>();
+            for (int i = 0; i < perType; i++) {
+                Path reference = SeasSynthesisPlan.reference(pool, i);
+                if (!bytes.containsKey(reference)) {
+                    bytes.put(reference, Files.readAllBytes(reference));
+                }
+                references.add(bytes.get(reference));
+            }
             try (Progress progress = Progress.start("consistency", 2L * perType * g.defectTypes().size(), "img")) {
                 long done = 0;
                 for (String type : g.defectTypes()) {
@@ -106,7 +117,7 @@ public final class ConsistencyCommand implements Callable<Integer> {
                         List<GenerationRequest> requests = new ArrayList<>();
                         for (int i = start; i < Math.min(perType, start + batch / 2); i++) {
                             long s = PairSeeds.of(seed, g.product(), type, i);
-                            byte[] reference = Files.readAllBytes(SeasSynthesisPlan.reference(pool, i));
+                            byte[] reference = references.get(i);
                             requests.add(new GenerationRequest(type, s, guidance, steps, sampler, reference));
                             requests.add(new GenerationRequest(null, s, guidance, steps, sampler, reference));
                         }
