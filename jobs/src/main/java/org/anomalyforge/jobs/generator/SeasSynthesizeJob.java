@@ -114,16 +114,16 @@ public final class SeasSynthesizeJob {
         SeasSynthesisPlan plan = SeasSynthesisPlan.of(settings, generator.defectTypes(), pool);
         LongAccumulator generated = spark.sparkContext().longAccumulator("seas pairs");
         int resumed = 0;
-        long todo = 0;
+        long pending = 0;
         for (int k = 0; k < plan.chunks(); k++) {
             if (committed(fs, root, k)) {
                 resumed++;
             } else {
-                todo += plan.chunk(k).size();
+                pending += plan.chunk(k).size();
             }
         }
         SeasPairPartition generate = new SeasPairPartition(runDir, settings, generated);
-        try (SparkTaskProgress ignored = SparkTaskProgress.start(spark, "seas " + settings.product(), todo, "pair",
+        try (SparkTaskProgress ignored = SparkTaskProgress.start(spark, "seas " + settings.product(), pending, "pair",
                 "seas pairs")) {
             for (int k = 0; k < plan.chunks(); k++) {
                 if (committed(fs, root, k)) {
